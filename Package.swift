@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "budgetpdf",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "budgetpdf", targets: ["budgetpdf"]),
+        .library(name: "PDFLayout", targets: ["PDFLayout"]),
+        .library(name: "BudgetModel", targets: ["BudgetModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only place that sees poppler-glib's C API; PDFLayout wraps it.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        // Ingestion: pages -> glyphs -> words -> lines, ruling lines. Knows nothing of budgets.
+        .target(name: "PDFLayout", dependencies: ["CPoppler"]),
+        // Value types of a budget disclosure: amounts, units, classification codes.
+        .target(name: "BudgetModel"),
+        .executableTarget(
+            name: "budgetpdf",
+            dependencies: [
+                "PDFLayout",
+                "BudgetModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PDFLayoutTests", dependencies: ["PDFLayout"]),
+        .testTarget(name: "BudgetModelTests", dependencies: ["BudgetModel"]),
+    ]
+)

@@ -1,0 +1,5 @@
+#ifndef BUDGETPDF_CPOPPLER_SHIM_H
+#define BUDGETPDF_CPOPPLER_SHIM_H
+#include <poppler.h>
+#include <cairo.h>
+#endif

@@ -1,0 +1,79 @@
+/// Groups glyphs into words and page-wide lines from their positions alone.
+///
+/// Lines: glyphs whose vertical centres lie within `lineTolerance` font sizes of each other.
+/// Words: neighbours on a line with a gap under `wordGap` font sizes and no vertical ruling
+/// line between them.
+struct LineBuilder {
+    /// Largest distance between vertical centres, in font sizes, for two glyphs to share a line.
+    var lineTolerance = 0.4
+    /// Smallest horizontal gap, in font sizes, that separates two words. A half-width space
+    /// is about 0.5 em; glyphs inside a word or an amount touch.
+    var wordGap = 0.25
+
+    ///
+    /// Returns the glyphs in reading order (line by line, left to right) and the lines,
+    /// whose words index into that order, so every word is a contiguous range.
+    func build(glyphs: [Glyph], rulings: [RulingLine]) -> (glyphs: [Glyph], lines: [TextLine]) {
+        let centres = glyphs.map(\.box.midY)
+        let order = glyphs.indices.sorted { (centres[$0], glyphs[$0].box.x0) < (centres[$1], glyphs[$1].box.x0) }
+        var bands: [[Int]] = []
+        var bandCentre = 0.0
+        var bandSize = 0.0
+        for i in order {
+            let size = max(glyphs[i].fontSize, 1)
+            if let last = bands.indices.last,
+               abs(centres[i] - bandCentre) <= lineTolerance * min(size, bandSize) {
+                bands[last].append(i)
+                let n = Double(bands[last].count)
+                bandCentre += (centres[i] - bandCentre) / n
+                bandSize = max(bandSize, size)
+            } else {
+                bands.append([i])
+                bandCentre = centres[i]
+                bandSize = size
+            }
+        }
+        let verticals = rulings.filter { $0.orientation == .vertical }
+        var ordered: [Glyph] = []
+        ordered.reserveCapacity(glyphs.count)
+        var lines: [TextLine] = []
+        for band in bands {
+            let start = ordered.count
+            ordered.append(contentsOf: band.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }.map { glyphs[$0] })
+            let words = words(start..<ordered.count, glyphs: ordered, verticals: verticals)
+            lines.append(TextLine(words: words, box: words.map(\.box).enclosingRect()!))
+        }
+        return (ordered, lines)
+    }
+
+    private func words(_ indices: Range<Int>, glyphs: [Glyph], verticals: [RulingLine]) -> [Word] {
+        var words: [Word] = []
+        var current: [Int] = []
+        func flush() {
+            guard let first = current.first else { return }
+            let box = current.map { glyphs[$0].box }.enclosingRect()!
+            words.append(Word(
+                text: current.map { glyphs[$0].text }.joined(),
+                box: box,
+                glyphs: first..<(current.last! + 1),
+                style: glyphs[first].style,
+                fontSize: glyphs[first].fontSize))
+            current = []
+        }
+        for i in indices {
+            if let p = current.last {
+                let a = glyphs[p], b = glyphs[i]
+                let gap = b.box.x0 - a.box.x1
+                let size = max(a.fontSize, b.fontSize, 1)
+                let ruled = verticals.contains { v in
+                    v.position > a.box.midX && v.position < b.box.midX
+                        && v.start <= max(a.box.midY, b.box.midY) && v.end >= min(a.box.midY, b.box.midY)
+                }
+                if gap > wordGap * size || ruled { flush() }
+            }
+            current.append(i)
+        }
+        flush()
+        return words
+    }
+}

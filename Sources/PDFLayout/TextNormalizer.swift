@@ -1,0 +1,49 @@
+import Foundation
+
+/// Rewrites the few characters that producers print in look-alike forms, so that a digit
+/// is a digit and an ideograph is the unified ideograph wherever it came from. Every
+/// rewrite is counted by kind, so nothing is changed silently.
+public enum TextNormalizer {
+    /// Kinds of rewrite, as counted in `PageLayout.Diagnostics.normalized`.
+    public enum Change: String, Sendable, CaseIterable {
+        /// `０`–`９` → `0`–`9`.
+        case fullwidthDigit
+        /// `，` `．` `－` inside a number → `,` `.` `-`.
+        case fullwidthNumberPunctuation
+        /// Kangxi radicals and CJK radical supplements (`⼀` U+2F00) → unified ideographs.
+        case radical
+        /// CJK compatibility ideographs (U+F900–U+FAFF) → their unified ideograph.
+        case compatibilityIdeograph
+    }
+
+    /// The normal form of one character as poppler reports it, and what changed, if anything.
+    public static func normalize(character text: String) -> (text: String, change: Change?) {
+        guard let scalar = text.unicodeScalars.first, text.unicodeScalars.count == 1 else {
+            return (text, nil)
+        }
+        switch scalar.value {
+        case 0xFF10...0xFF19:
+            return (String(UnicodeScalar(scalar.value - 0xFF10 + 0x30)!), .fullwidthDigit)
+        case 0x2E80...0x2EFF, 0x2F00...0x2FDF:
+            let mapped = text.precomposedStringWithCompatibilityMapping
+            return mapped == text ? (text, nil) : (mapped, .radical)
+        case 0xF900...0xFAFF:
+            let mapped = text.precomposedStringWithCanonicalMapping
+            return mapped == text ? (text, nil) : (mapped, .compatibilityIdeograph)
+        default:
+            return (text, nil)
+        }
+    }
+
+    /// The ASCII form of full-width number punctuation, where `previous` and `next` make it
+    /// part of a number (a digit before a comma or point; a digit after a minus sign).
+    static func numberPunctuation(_ text: String, previous: String?, next: String?) -> String? {
+        let isDigit = { (s: String?) in s.map { $0.count == 1 && $0.first!.isASCII && $0.first!.isNumber } ?? false }
+        switch text {
+        case "，" where isDigit(previous) && isDigit(next): return ","
+        case "．" where isDigit(previous) && isDigit(next): return "."
+        case "－" where isDigit(next): return "-"
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import PDFLayout
+
+/// `budgetpdf inspect`: what the parser sees on a page — lines, words, fonts, ruling lines.
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what the parser sees: a page's text lines with coordinates and fonts, and its ruling lines.")
+
+    @Argument(help: "The PDF file.")
+    var file: String
+
+    @Option(help: "Page number (1-based). Every page when omitted.")
+    var page: Int?
+
+    @Option(help: "Password of an encrypted PDF.")
+    var password: String?
+
+    @Flag(help: "Print the layout as JSON (the form later layers' test fixtures take).")
+    var json = false
+
+    @Option(help: "Write the page image with word boxes (blue) and ruling lines (red) to this PNG file. Needs --page.")
+    var png: String?
+
+    func validate() throws {
+        if png != nil && page == nil { throw ValidationError("--png needs --page N") }
+    }
+
+    func run() throws {
+        try CommandFailure.report {
+            let document = try PDFDocument(path: file, password: password)
+            let numbers = page.map { [$0] } ?? Array(1...max(document.pageCount, 1)).filter { $0 <= document.pageCount }
+            var pages: [PageLayout] = []
+            for n in numbers { pages.append(try document.page(n)) }
+            if let page, pages.allSatisfy({ !$0.hasText }) {
+                throw PDFLayoutError(file: file, page: page, reason: .noText)
+            }
+            if let png, let page {
+                try document.writeAnnotatedPNG(page: page, to: png)
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                let data = try encoder.encode(InspectOutput(file: file, pageCount: document.pageCount,
+                                                            producer: document.producer, creator: document.creator, pages: pages))
+                FileHandle.standardOutput.write(data)
+                FileHandle.standardOutput.write(Data("\n".utf8))
+            } else {
+                print("\(file): \(document.pageCount) pages; producer \(document.producer ?? "-"); creator \(document.creator ?? "-")")
+                for p in pages { print(LayoutReport(page: p).text, terminator: "") }
+            }
+        }
+    }
+}
+
+/// The JSON `inspect --json` prints.
+struct InspectOutput: Encodable {
+    var file: String
+    var pageCount: Int
+    var producer: String?
+    var creator: String?
+    var pages: [PageLayout]
+}
+
+/// The human-readable form of one page's layout.
+struct LayoutReport {
+    var page: PageLayout
+
+    var text: String {
+        var out = ""
+        let d = page.diagnostics
+        out += "\n== page \(page.number): \(fmt(page.width))×\(fmt(page.height)) pt, rotation \(page.rotation), "
+        out += "\(page.glyphs.count) glyphs, \(page.lines.count) lines, \(page.rulings.count) ruling lines\n"
+        if !page.hasText { out += "   (no text layer: image-only page)\n" }
+        if d.glyphMetricsSuspect {
+            out += "   glyph metrics misreported by the producer (median box/font size \(fmt(d.medianBoxHeightToFontSize))); boxes re-centred on the ink for: \(d.correctedFonts.keys.sorted().joined(separator: ", "))\n"
+        }
+        if !d.normalized.isEmpty {
+            out += "   normalised: " + d.normalized.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+        }
+        for line in page.lines {
+            out += "  y \(fmt(line.box.y0))–\(fmt(line.box.y1))"
+            for w in line.words {
+                let style = page.styles[w.style]
+                out += "  [\(fmt(w.box.x0))–\(fmt(w.box.x1)) \(style.font) \(fmt(w.fontSize))] \(w.text)"
+            }
+            out += "\n"
+        }
+        for r in page.rulings {
+            out += "  ruling \(r.orientation == .horizontal ? "H y" : "V x") \(fmt(r.position)) from \(fmt(r.start)) to \(fmt(r.end)) (\(fmt(r.thickness)) pt)\n"
+        }
+        return out
+    }
+
+    private func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+}
