@@ -18,7 +18,7 @@ struct RulingDetector {
     var minLength = 8.0
     /// Largest gap bridged inside one line, in points: where lines cross, the crossing
     /// pixels fail the contrast test, and anti-aliasing leaves small holes.
-    var maxGap = 3.0
+    var maxGap = 2.0
 
     func detect(in image: GrayImage) -> [RulingLine] {
         horizontal(in: image, as: .horizontal) + horizontal(in: image.transposed(), as: .vertical)
@@ -27,6 +27,7 @@ struct RulingDetector {
     /// Lines along the x axis of `image`, reported with `orientation`.
     private func horizontal(in image: GrayImage, as orientation: RulingLine.Orientation) -> [RulingLine] {
         let w = image.width, h = image.height
+        guard w > 0, h > 2 else { return [] }
         let reach = max(2, Int((maxThickness * image.scale).rounded(.up)) + 1)
         let minRun = Int(minLength * image.scale)
         let gapLimit = max(1, Int(maxGap * image.scale))
