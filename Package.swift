@@ -20,7 +20,12 @@ let package = Package(
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
         // Ingestion: pages -> glyphs -> words -> lines, ruling lines. Knows nothing of budgets.
-        .target(name: "PDFLayout", dependencies: ["CPoppler"]),
+        .target(
+            name: "PDFLayout",
+            dependencies: ["CPoppler"],
+            // GIO (a dependency of poppler-glib, not in its pkg-config libs) for memory streams.
+            linkerSettings: [.linkedLibrary("gio-2.0")]
+        ),
         // Value types of a budget disclosure: amounts, units, classification codes.
         .target(name: "BudgetModel"),
         .executableTarget(

@@ -2,4 +2,5 @@
 #define BUDGETPDF_CPOPPLER_SHIM_H
 #include <poppler.h>
 #include <cairo.h>
+#include <gio/gio.h>
 #endif

@@ -34,9 +34,13 @@ public final class PDFDocument {
         self.name = name
         try Self.checkEnvelope(data, name: name)
         var error: UnsafeMutablePointer<GError>?
+        // From a stream, not poppler_document_new_from_bytes/_from_data: in poppler 22.12
+        // those crash when a wrong password is given (they retry on a freed stream).
         let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
-        defer { g_bytes_unref(bytes) }
-        guard let doc = poppler_document_new_from_bytes(bytes, password, &error) else {
+        let stream = g_memory_input_stream_new_from_bytes(bytes)
+        g_bytes_unref(bytes)
+        defer { g_object_unref(stream) }
+        guard let doc = poppler_document_new_from_stream(stream, goffset(data.count), password, nil, &error) else {
             let code = error?.pointee.code ?? -1
             let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
             if error != nil { g_error_free(error) }

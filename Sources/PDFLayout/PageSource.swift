@@ -1,5 +1,4 @@
 import CPoppler
-import Foundation
 
 /// What poppler says about one page, copied out of C memory: characters in poppler's order
 /// (including the whitespace it inserts), their boxes, the attribute runs, and the page
@@ -14,8 +13,9 @@ struct PageSource {
     var attributes: [(range: ClosedRange<Int>, style: TextStyle)]
     var image: GrayImage
 
-    /// Pixels per point the page is rendered at to find ruling lines: 2 resolves hairline
-    /// borders that anti-aliasing at 1 (72 dpi) turns pale.
+    /// Pixels per point the page is rendered at to find ruling lines. 72 dpi resolves every
+    /// border of the corpus to within half a point; rendering costs four times as much at
+    /// 144 dpi (see scripts/bench-ingest).
     static let rulingScale = 1.0
 
     init(page: OpaquePointer, number: Int, file: String) throws(PDFLayoutError) {
@@ -31,7 +31,6 @@ struct PageSource {
 
         characters = Self.characters(page)
         attributes = Self.attributes(page)
-        if ProcessInfo.processInfo.environment["BP_NORENDER"] != nil { image = GrayImage(width: 1, height: 1, pixels: [255], scale: 1); return }
         image = try Self.render(page, width: w, height: h, scale: Self.rulingScale, file: file, number: number)
     }
 

@@ -16,9 +16,6 @@ struct RulingDetector {
     var maxThickness = 2.5
     /// Shortest line, in points: shorter dark runs are glyph strokes.
     var minLength = 8.0
-    /// Largest gap bridged inside one line, in points: where lines cross, the crossing
-    /// pixels fail the contrast test, and anti-aliasing leaves small holes.
-    var maxGap = 2.0
 
     func detect(in image: GrayImage) -> [RulingLine] {
         horizontal(in: image, as: .horizontal) + horizontal(in: image.transposed(), as: .vertical)
@@ -30,7 +27,9 @@ struct RulingDetector {
         guard w > 0, h > 2 else { return [] }
         let reach = max(2, Int((maxThickness * image.scale).rounded(.up)) + 1)
         let minRun = Int(minLength * image.scale)
-        let gapLimit = max(1, Int(maxGap * image.scale))
+        // Where lines cross, the crossing pixels fail the contrast test: bridge gaps as wide
+        // as the thickest stroke.
+        let gapLimit = Int(maxThickness * image.scale) + 1
         var segments: [(y: Int, x0: Int, x1: Int)] = []
         image.pixels.withUnsafeBufferPointer { px in
             for y in 1..<(h - 1) {

@@ -26,13 +26,19 @@ public enum TextNormalizer {
             return (String(UnicodeScalar(scalar.value - 0xFF10 + 0x30)!), .fullwidthDigit)
         case 0x2E80...0x2EFF, 0x2F00...0x2FDF:
             let mapped = text.precomposedStringWithCompatibilityMapping
-            return mapped == text ? (text, nil) : (mapped, .radical)
+            return sameScalars(mapped, text) ? (text, nil) : (mapped, .radical)
         case 0xF900...0xFAFF:
             let mapped = text.precomposedStringWithCanonicalMapping
-            return mapped == text ? (text, nil) : (mapped, .compatibilityIdeograph)
+            return sameScalars(mapped, text) ? (text, nil) : (mapped, .compatibilityIdeograph)
         default:
             return (text, nil)
         }
+    }
+
+    /// Scalar-by-scalar equality: Swift's `==` treats canonically equivalent strings as equal,
+    /// which would hide exactly the compatibility ideographs this rewrites.
+    private static func sameScalars(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.elementsEqual(b.unicodeScalars)
     }
 
     /// The ASCII form of full-width number punctuation, where `previous` and `next` make it

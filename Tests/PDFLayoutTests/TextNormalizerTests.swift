@@ -1,0 +1,24 @@
+@testable import PDFLayout
+import XCTest
+
+final class TextNormalizerTests: XCTestCase {
+    func testLookalikesBecomeTheirNormalForm() {
+        XCTAssertEqual(TextNormalizer.normalize(character: "９").text, "9")
+        XCTAssertEqual(TextNormalizer.normalize(character: "９").change, .fullwidthDigit)
+        XCTAssertEqual(TextNormalizer.normalize(character: "\u{2F00}").text, "一")  // Kangxi radical one
+        XCTAssertEqual(TextNormalizer.normalize(character: "\u{2F00}").change, .radical)
+        XCTAssertEqual(Array(TextNormalizer.normalize(character: "\u{F9DC}").text.unicodeScalars), ["\u{9686}"])  // compatibility 隆
+        XCTAssertEqual(TextNormalizer.normalize(character: "\u{F9DC}").change, .compatibilityIdeograph)
+    }
+
+    func testOrdinaryTextIsLeftAlone() {
+        for c in ["一", "元", "1", "，", "（", "A"] { XCTAssertNil(TextNormalizer.normalize(character: c).change, c) }
+    }
+
+    func testFullwidthPunctuationOnlyInsideNumbers() {
+        XCTAssertEqual(TextNormalizer.numberPunctuation("，", previous: "1", next: "2"), ",")
+        XCTAssertEqual(TextNormalizer.numberPunctuation("．", previous: "1", next: "2"), ".")
+        XCTAssertEqual(TextNormalizer.numberPunctuation("－", previous: nil, next: "5"), "-")
+        XCTAssertNil(TextNormalizer.numberPunctuation("，", previous: "元", next: "其"))
+    }
+}
