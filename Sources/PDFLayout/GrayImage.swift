@@ -8,18 +8,4 @@ struct GrayImage: Sendable {
     var scale: Double
 
     subscript(x: Int, y: Int) -> UInt8 { pixels[y * width + x] }
-
-    /// The same image mirrored over its diagonal, so vertical lines become horizontal ones
-    /// and one scanner finds both.
-    func transposed() -> GrayImage {
-        var out = [UInt8](repeating: 255, count: pixels.count)
-        pixels.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                for y in 0..<height {
-                    for x in 0..<width { dst[x * height + y] = src[y * width + x] }
-                }
-            }
-        }
-        return GrayImage(width: height, height: width, pixels: out, scale: scale)
-    }
 }

@@ -89,18 +89,18 @@ struct PageSource {
             throw PDFLayoutError(file: file, page: number, reason: .renderFailed("no pixel data"))
         }
         let stride = Int(cairo_image_surface_get_stride(surface))
-        var pixels = [UInt8](repeating: 255, count: pw * ph)
-        pixels.withUnsafeMutableBufferPointer { out in
+        let pixels = [UInt8](unsafeUninitializedCapacity: pw * ph) { out, count in
+            guard let base = out.baseAddress else { return }
             for y in 0..<ph {
-                let row = data + y * stride
-                row.withMemoryRebound(to: UInt32.self, capacity: pw) { px in
-                    for x in 0..<pw {
-                        let v = px[x]  // 0x00RRGGBB
-                        let r = (v >> 16) & 0xFF, g = (v >> 8) & 0xFF, b = v & 0xFF
-                        out[y * pw + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
-                    }
+                let src = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                let dst = base + y * pw
+                for x in 0..<pw {
+                    let v = src[x]  // 0x00RRGGBB
+                    let luma = ((v >> 16) & 0xFF) &* 77 &+ ((v >> 8) & 0xFF) &* 150 &+ (v & 0xFF) &* 29
+                    dst[x] = UInt8(truncatingIfNeeded: luma >> 8)
                 }
             }
+            count = pw * ph
         }
         return GrayImage(width: pw, height: ph, pixels: pixels, scale: scale)
     }

@@ -6,7 +6,7 @@
 /// draws borders with, but not inside a shaded cell, nor along the edge of one, and a
 /// white-filled rectangle is not dark at all. Runs of such pixels long enough to not be a
 /// glyph stroke, merged over the rows one stroke covers, are the lines. Vertical lines are
-/// found the same way on the transposed image.
+/// found the same way, with left and right for above and below, in the same pass.
 struct RulingDetector {
     /// Darkest value a background can have; anything darker may be ink.
     var inkThreshold: UInt8 = 210
@@ -18,74 +18,107 @@ struct RulingDetector {
     var minLength = 8.0
 
     func detect(in image: GrayImage) -> [RulingLine] {
-        horizontal(in: image, as: .horizontal) + horizontal(in: image.transposed(), as: .vertical)
+        let (rows, columns) = runs(in: image)
+        return merge(rows, scale: image.scale, orientation: .horizontal)
+            + merge(columns, scale: image.scale, orientation: .vertical)
     }
 
-    /// Lines along the x axis of `image`, reported with `orientation`.
-    private func horizontal(in image: GrayImage, as orientation: RulingLine.Orientation) -> [RulingLine] {
+    /// One pass over the image, collecting runs of horizontal-line pixels per row and of
+    /// vertical-line pixels per column. White pixels cost one comparison; runs are closed
+    /// lazily, when the next line pixel arrives past the gap limit or the image ends.
+    private func runs(in image: GrayImage) -> (rows: [Run], columns: [Run]) {
         let w = image.width, h = image.height
-        guard w > 0, h > 2 else { return [] }
+        guard w > 2, h > 2 else { return ([], []) }
         let reach = max(2, Int((maxThickness * image.scale).rounded(.up)) + 1)
         let minRun = Int(minLength * image.scale)
         // Where lines cross, the crossing pixels fail the contrast test: bridge gaps as wide
         // as the thickest stroke.
         let gapLimit = Int(maxThickness * image.scale) + 1
-        var segments: [(y: Int, x0: Int, x1: Int)] = []
-        image.pixels.withUnsafeBufferPointer { px in
+        let ink = inkThreshold, inks = SIMD16<UInt8>(repeating: inkThreshold), contrast = self.contrast
+        var rows: [Run] = [], columns: [Run] = []
+        // Per-column open run (start, last line pixel), as raw buffers: this loop visits
+        // every pixel of every page, so it avoids array copy-on-write checks.
+        let columnStart = UnsafeMutableBufferPointer<Int>.allocate(capacity: w)
+        let columnLast = UnsafeMutableBufferPointer<Int>.allocate(capacity: w)
+        defer { columnStart.deallocate(); columnLast.deallocate() }
+        columnStart.initialize(repeating: -1)
+        columnLast.initialize(repeating: -1)
+        image.pixels.withUnsafeBufferPointer { buffer in
+            let px = buffer.baseAddress!
             for y in 1..<(h - 1) {
-                var runStart = -1, lastInk = -1
-                func close() {
-                    if runStart >= 0, lastInk - runStart + 1 >= minRun { segments.append((y, runStart, lastInk)) }
-                    runStart = -1
-                }
-                let row = y * w
-                for x in 0..<w {
-                    let v = Int(px[row + x])
-                    guard v < Int(inkThreshold) else {
-                        if runStart >= 0, x - lastInk > gapLimit { close() }
-                        continue
+                var rowStart = -1, rowLast = -1
+                let row = px + y * w
+                var x = 0
+                while true {
+                    x &+= 1
+                    // The common case, background: skip it sixteen pixels at a time.
+                    while x + 16 < w, !any(UnsafeRawPointer(row + x).loadUnaligned(as: SIMD16<UInt8>.self) .< inks) { x &+= 16 }
+                    while x < w - 1, row[x] >= ink { x &+= 1 }
+                    if x >= w - 1 { break }
+                    let v = Int(row[x])
+                    let lighter = v + contrast
+                    func lighterWithin(_ step: Int, _ room: Int) -> Bool {
+                        for a in 1...min(reach, room) where Int(row[x + a * step]) >= lighter { return true }
+                        return false
                     }
-                    var above = false, below = false
-                    for a in 1...reach {
-                        if !above, y - a >= 0, Int(px[row - a * w + x]) - v >= contrast { above = true }
-                        if !below, y + a < h, Int(px[row + a * w + x]) - v >= contrast { below = true }
-                        if above && below { break }
-                    }
+                    let above = y > 0 && lighterWithin(-w, y), below = y < h - 1 && lighterWithin(w, h - 1 - y)
+                    let left = lighterWithin(-1, x), right = lighterWithin(1, w - 1 - x)
                     if above && below {
-                        if runStart >= 0, x - lastInk > gapLimit { close() }
-                        if runStart < 0 { runStart = x }
-                        lastInk = x
-                    } else if runStart >= 0, x - lastInk > gapLimit {
-                        close()
+                        if rowStart >= 0, x - rowLast > gapLimit {
+                            if rowLast - rowStart + 1 >= minRun { rows.append(Run(line: y, from: rowStart, to: rowLast)) }
+                            rowStart = -1
+                        }
+                        if rowStart < 0 { rowStart = x }
+                        rowLast = x
+                    }
+                    if left && right {
+                        if columnStart[x] >= 0, y - columnLast[x] > gapLimit {
+                            if columnLast[x] - columnStart[x] + 1 >= minRun {
+                                columns.append(Run(line: x, from: columnStart[x], to: columnLast[x]))
+                            }
+                            columnStart[x] = -1
+                        }
+                        if columnStart[x] < 0 { columnStart[x] = y }
+                        columnLast[x] = y
                     }
                 }
-                close()
+                if rowStart >= 0, rowLast - rowStart + 1 >= minRun { rows.append(Run(line: y, from: rowStart, to: rowLast)) }
             }
         }
-        return merge(segments, scale: image.scale, orientation: orientation)
+        for x in 0..<w where columnStart[x] >= 0 && columnLast[x] - columnStart[x] + 1 >= minRun {
+            columns.append(Run(line: x, from: columnStart[x], to: columnLast[x]))
+        }
+        columns.sort { ($0.line, $0.from) < ($1.line, $1.from) }
+        return (rows, columns)
+    }
+
+    /// Pixels of one line of the image (a row, or a column) that pass the line test.
+    struct Run {
+        var line: Int
+        var from: Int
+        var to: Int
     }
 
     /// Joins the per-row runs one stroke leaves into a single line each.
-    private func merge(_ segments: [(y: Int, x0: Int, x1: Int)], scale: Double,
-                       orientation: RulingLine.Orientation) -> [RulingLine] {
+    private func merge(_ segments: [Run], scale: Double, orientation: RulingLine.Orientation) -> [RulingLine] {
         struct Group { var y0: Int; var y1: Int; var x0: Int; var x1: Int; var ySum: Int; var n: Int }
         var open: [Group] = []
         var done: [Group] = []
-        for s in segments {  // sorted by y
+        for s in segments {  // sorted by line
             open.removeAll { g in
-                if g.y1 < s.y - 1 { done.append(g); return true }
+                if g.y1 < s.line - 1 { done.append(g); return true }
                 return false
             }
             if let i = open.firstIndex(where: { g in
-                g.y1 >= s.y - 1 && min(g.x1, s.x1) - max(g.x0, s.x0) > min(g.x1 - g.x0, s.x1 - s.x0) / 2
+                g.y1 >= s.line - 1 && min(g.x1, s.to) - max(g.x0, s.from) > min(g.x1 - g.x0, s.to - s.from) / 2
             }) {
-                open[i].y1 = s.y
-                open[i].x0 = min(open[i].x0, s.x0)
-                open[i].x1 = max(open[i].x1, s.x1)
-                open[i].ySum += s.y
+                open[i].y1 = s.line
+                open[i].x0 = min(open[i].x0, s.from)
+                open[i].x1 = max(open[i].x1, s.to)
+                open[i].ySum += s.line
                 open[i].n += 1
             } else {
-                open.append(Group(y0: s.y, y1: s.y, x0: s.x0, x1: s.x1, ySum: s.y, n: 1))
+                open.append(Group(y0: s.line, y1: s.line, x0: s.from, x1: s.to, ySum: s.line, n: 1))
             }
         }
         done += open

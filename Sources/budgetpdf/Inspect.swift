@@ -30,36 +30,42 @@ struct Inspect: ParsableCommand {
         try CommandFailure.report {
             let document = try PDFDocument(path: file, password: password)
             let numbers = page.map { [$0] } ?? Array(1...max(document.pageCount, 1)).filter { $0 <= document.pageCount }
-            var pages: [PageLayout] = []
-            for n in numbers { pages.append(try document.page(n)) }
-            if let page, pages.allSatisfy({ !$0.hasText }) {
-                throw PDFLayoutError(file: file, page: page, reason: .noText)
-            }
-            if let png, let page {
+            if let page, let png {
                 try document.writeAnnotatedPNG(page: page, to: png)
             }
+            // Pages are printed as they are read, so memory stays flat on long documents.
+            let out = FileHandle.standardOutput
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                let data = try encoder.encode(InspectOutput(file: file, pageCount: document.pageCount,
-                                                            producer: document.producer, creator: document.creator, pages: pages))
-                FileHandle.standardOutput.write(data)
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                let head = DocumentSummary(file: file, pageCount: document.pageCount,
+                                           producer: document.producer, creator: document.creator)
+                var prefix = try encoder.encode(head)
+                prefix.removeLast()  // the closing brace: pages follow
+                out.write(prefix + Data(#","pages":["#.utf8))
             } else {
                 print("\(file): \(document.pageCount) pages; producer \(document.producer ?? "-"); creator \(document.creator ?? "-")")
-                for p in pages { print(LayoutReport(page: p).text, terminator: "") }
             }
+            for (i, n) in numbers.enumerated() {
+                let layout = try document.page(n)
+                if page != nil, !layout.hasText { throw PDFLayoutError(file: file, page: n, reason: .noText) }
+                if json {
+                    out.write((i > 0 ? Data(",".utf8) : Data()) + (try encoder.encode(layout)))
+                } else {
+                    out.write(Data(LayoutReport(page: layout).text.utf8))
+                }
+            }
+            if json { out.write(Data("]}\n".utf8)) }
         }
     }
 }
 
-/// The JSON `inspect --json` prints.
-struct InspectOutput: Encodable {
+/// The document-level fields of `inspect --json`; the pages follow as `"pages": [...]`.
+struct DocumentSummary: Encodable {
     var file: String
     var pageCount: Int
     var producer: String?
     var creator: String?
-    var pages: [PageLayout]
 }
 
 /// The human-readable form of one page's layout.

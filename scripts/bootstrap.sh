@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what building and testing budgetpdf needs on a Debian machine. Idempotent: it
+# installs only what is missing, so running it again costs a second.
+set -euo pipefail
+
+# Debian packages: poppler-glib (and cairo, GIO through it) to build against; poppler-utils
+# for pdftotext, which the tests and benchmark compare with; pkg-config for SwiftPM.
+packages=(libpoppler-glib-dev poppler-utils pkg-config)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "bootstrap: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "bootstrap: no 'swift' on PATH; install Swift 6 (https://swift.org/install) or add /opt/swift/usr/bin to PATH" >&2
+  exit 1
+fi
+pkg-config --exists poppler-glib || { echo "bootstrap: pkg-config cannot find poppler-glib" >&2; exit 1; }
+echo "bootstrap: ready (poppler-glib $(pkg-config --modversion poppler-glib), $(swift --version 2>/dev/null | head -1))"
