@@ -7,10 +7,12 @@ let package = Package(
     products: [
         .executable(name: "budgetpdf", targets: ["budgetpdf"]),
         .library(name: "PDFLayout", targets: ["PDFLayout"]),
+        .library(name: "TableLayout", targets: ["TableLayout"]),
         .library(name: "BudgetModel", targets: ["BudgetModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // The only place that sees poppler-glib's C API; PDFLayout wraps it.
@@ -26,13 +28,22 @@ let package = Package(
             // GIO (a dependency of poppler-glib, not in its pkg-config libs) for memory streams.
             linkerSettings: [.linkedLibrary("gio-2.0")]
         ),
+        // Table reconstruction: ruled regions, cells, merged cells, page stitching. Generic.
+        .target(name: "TableLayout", dependencies: ["PDFLayout"]),
         // Value types of a budget disclosure: amounts, units, classification codes.
         .target(name: "BudgetModel"),
+        // Recognition: table kinds, titles, headers and column meanings, document metadata.
+        .target(name: "BudgetRecognition", dependencies: ["PDFLayout", "TableLayout", "BudgetModel",
+                                                          .product(name: "Crypto", package: "swift-crypto")]),
+        // Export: the grid view (truth shape), and later JSON, CSV and stores.
+        .target(name: "BudgetExport", dependencies: ["BudgetModel"]),
         .executableTarget(
             name: "budgetpdf",
             dependencies: [
                 "PDFLayout",
                 "BudgetModel",
+                "BudgetRecognition",
+                "BudgetExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -11,12 +11,25 @@ public struct Word: Hashable, Codable, Sendable {
     /// Index into `PageLayout.styles` of the word's first glyph.
     public var style: Int
     public var fontSize: Double
+
+    public init(text: String, box: Rect, glyphs: Range<Int>, style: Int, fontSize: Double) {
+        self.text = text
+        self.box = box
+        self.glyphs = glyphs
+        self.style = style
+        self.fontSize = fontSize
+    }
 }
 
 /// The words that share one baseline band across the whole page, left to right.
 public struct TextLine: Hashable, Codable, Sendable {
     public var words: [Word]
     public var box: Rect
+
+    public init(words: [Word], box: Rect) {
+        self.words = words
+        self.box = box
+    }
 
     /// The line's words joined by single spaces: for people, not for parsing.
     public var text: String { words.map(\.text).joined(separator: " ") }

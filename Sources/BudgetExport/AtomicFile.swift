@@ -1,0 +1,26 @@
+import Foundation
+
+/// Writes files so that a reader never sees half of one: the bytes go to a temporary file
+/// beside the target, which is then renamed over it. An interrupted run leaves the old
+/// file (or none), never a truncated one.
+public enum AtomicFile {
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): cannot write (\(reason))" }
+    }
+
+    public static func write(_ data: Data, to path: String) throws(WriteError) {
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: temp)
+            if rename(temp.path, url.path) != 0 { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw WriteError(path: path, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// One table of a disclosure: the grid as printed (stitched over its pages) and its rows
+/// as typed records.
+public struct BudgetTable: Hashable, Codable, Sendable {
+    public var kind: TableKind
+    /// As printed, whitespace removed.
+    public var title: String
+    /// 1-based page numbers the table spans.
+    public var pages: [Int]
+    /// The unit its amounts are printed in; nil when the table prints none.
+    public var unit: MoneyUnit?
+    /// Leaf column paths, left to right (`本年收入/财政拨款收入`).
+    public var columns: [String]
+    public var rows: [BudgetRow]
+    /// Lines printed with the table such as `注：…`.
+    public var notes: [String]
+
+    public init(kind: TableKind, title: String, pages: [Int], unit: MoneyUnit?, columns: [String],
+                rows: [BudgetRow], notes: [String]) {
+        self.kind = kind
+        self.title = title
+        self.pages = pages
+        self.unit = unit
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
+    }
+}
+
+/// A body row: its printed cells and what they mean.
+public struct BudgetRow: Hashable, Codable, Sendable {
+    /// One string per column, as printed: whitespace removed, wrapped lines joined,
+    /// thousands separators dropped from amounts, "" for a blank cell.
+    public var cells: [String]
+    /// The page the row is printed on.
+    public var page: Int
+    /// 序号, where printed.
+    public var serial: String?
+    public var code: ClassificationCode?
+    public var name: String?
+    public var role: RowRole
+    /// Amounts by column index; a blank cell has none.
+    public var amounts: [Int: Amount]
+
+    public init(cells: [String], page: Int, serial: String?, code: ClassificationCode?, name: String?,
+                role: RowRole, amounts: [Int: Amount]) {
+        self.cells = cells
+        self.page = page
+        self.serial = serial
+        self.code = code
+        self.name = name
+        self.role = role
+        self.amounts = amounts
+    }
+}
+
+/// What a row is in its table's arithmetic.
+public enum RowRole: String, Hashable, Codable, Sendable {
+    /// An item: a classified line, or an item of a two-sided table.
+    case detail
+    /// 小计, or a parent code whose children follow.
+    case subtotal
+    /// 合计.
+    case total
+    /// 总计.
+    case grandTotal = "grand_total"
+}
+
+/// A whole disclosure, read.
+public struct BudgetDocument: Hashable, Codable, Sendable {
+    public struct Source: Hashable, Codable, Sendable {
+        public var file: String
+        public var sha256: String
+        public var pages: Int
+        public var producer: String?
+
+        public init(file: String, sha256: String, pages: Int, producer: String?) {
+            self.file = file
+            self.sha256 = sha256
+            self.pages = pages
+            self.producer = producer
+        }
+    }
+
+    public var source: Source
+    public var metadata: DocumentMetadata
+    public var tables: [BudgetTable]
+    /// What the reader was unsure of, or could not read, with file and page.
+    public var warnings: [String]
+
+    public init(source: Source, metadata: DocumentMetadata, tables: [BudgetTable], warnings: [String]) {
+        self.source = source
+        self.metadata = metadata
+        self.tables = tables
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,36 @@
+import BudgetModel
+
+/// How printed cell text is read: the conventions every recognizer shares.
+enum CellText {
+    /// All whitespace removed, as the grid view prints it.
+    static func clean(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+
+    /// The grid form of a cell: an amount without thousands separators, text as printed.
+    static func gridForm(_ text: String) -> String {
+        let cleaned = clean(text)
+        guard isAmount(cleaned), cleaned.contains(",") else { return cleaned }
+        return cleaned.replacingOccurrences(of: ",", with: "")
+    }
+
+    /// A well-formed printed number (see `Amount`).
+    static func isAmount(_ text: String) -> Bool { Amount(printed: text, unit: .yuan) != nil }
+
+    /// Enumerators that open an item label: 一、 （一） 1. 1、 (1)
+    static func startsWithEnumerator(_ text: String) -> Bool {
+        let numerals = "一二三四五六七八九十"
+        var s = Substring(text)
+        if s.first == "（" || s.first == "(" { s = s.dropFirst() }
+        let lead = s.prefix { numerals.contains($0) || ($0.isASCII && $0.isNumber) }
+        guard !lead.isEmpty else { return false }
+        let next = s.dropFirst(lead.count).first
+        return next == "、" || next == "." || next == "．" || next == "）" || next == ")"
+    }
+
+    /// 合计 / 总计 labels and their role.
+    static func totalRole(_ text: String) -> RowRole? {
+        if text.hasSuffix("总计") { return .grandTotal }
+        if text.hasSuffix("合计") { return .total }
+        if text.hasSuffix("小计") { return .subtotal }
+        return nil
+    }
+}

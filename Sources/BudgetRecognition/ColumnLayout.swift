@@ -1,0 +1,110 @@
+import BudgetModel
+
+/// What each column of a table holds — 序号, classification code, item name, amounts — and
+/// how the grid's columns become the table's: split 类/款/项 code columns are one column.
+struct ColumnLayout {
+    /// Output column labels, `上级/下级` paths.
+    private(set) var labels: [String] = []
+    /// Grid columns that make up each output column.
+    private var groups: [Range<Int>] = []
+    private var serial: Int?
+    private var code: Int?
+    private var name: Int?
+
+    init(header: TableHeader, kind: TableKind, body: [[String]]) {
+        let n = header.paths.count
+        let leaf = header.paths.map { $0.last ?? "" }
+        let codeParts: Set<String> = ["类", "款", "项"]
+        // Split codes: adjacent 类/款/项 columns.
+        let split = leaf.indices.filter { codeParts.contains(leaf[$0]) }
+        var c = 0
+        while c < n {
+            if let first = split.first, c == first {
+                let end = split.last! + 1
+                code = groups.count
+                groups.append(c..<end)
+                labels.append("科目编码")
+                c = end
+                continue
+            }
+            groups.append(c..<(c + 1))
+            labels.append(Self.label(header.paths[c]))
+            c += 1
+        }
+        let values = groups.map { g in body.map { row in g.map { $0 < row.count ? row[$0] : "" }.joined() } }
+        serial = labels.firstIndex(of: "序号")
+        if code == nil {
+            code = labels.indices.first { i in
+                labels[i].hasSuffix("编码") || labels[i].hasSuffix("代码")
+                    || Self.mostly(values[i]) { ClassificationCode($0) != nil }
+            }
+        }
+        name = labels.indices.first { i in
+            i != serial && i != code && Self.mostly(values[i]) { !CellText.isAmount($0) }
+        }
+        if let name, code != nil, split.count > 1, labels[name].contains("名称") { labels[name] = "科目名称" }
+        labels = dropCaptions(header: header, kind: kind)
+    }
+
+    /// The table's cells from the grid's: code parts joined.
+    func merge(_ cells: [String]) -> [String] {
+        groups.map { g in g.map { $0 < cells.count ? cells[$0] : "" }.joined() }
+    }
+
+    func typedRow(cells gridCells: [String], printed: [String], page: Int, unit: MoneyUnit?) -> BudgetRow {
+        let cells = merge(gridCells)
+        let printed = merge(printed)
+        let nameText = name.map { cells[$0] }
+        var amounts: [Int: Amount] = [:]
+        if let unit {
+            for i in cells.indices where i != serial && i != code && i != name {
+                if let a = Amount(printed: printed[i], unit: unit) { amounts[i] = a }
+            }
+        }
+        let role = cells.lazy.compactMap(CellText.totalRole).first ?? .detail
+        return BudgetRow(cells: cells, page: page, serial: serial.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 },
+                         code: code.flatMap { ClassificationCode(cells[$0]) }, name: nameText?.isEmpty == false ? nameText : nil,
+                         role: role, amounts: amounts)
+    }
+
+    /// A row whose code the next row's code extends is a parent: its amounts are subtotals.
+    static func assignParentRoles(_ rows: [BudgetRow]) -> [BudgetRow] {
+        var rows = rows
+        for i in rows.indices.dropLast() where rows[i].role == .detail {
+            if let code = rows[i].code, let next = rows[i + 1].code,
+               next.digits.count > code.digits.count, next.digits.hasPrefix(code.digits) {
+                rows[i].role = .subtotal
+            }
+        }
+        return rows
+    }
+
+    /// A caption over the whole amount block (收入预算, 支出预算 …) or over the whole label
+    /// block (项目 over code and name) is not part of the column paths in a one-sided
+    /// table; group headers over some of the columns are.
+    private func dropCaptions(header: TableHeader, kind: TableKind) -> [String] {
+        guard !kind.isTwoSided else { return labels }
+        var paths = labels.map { $0.split(separator: "/").map(String.init) }
+        let labelColumns = Set([serial, code, name].compactMap { $0 })
+        let amountColumns = Set(paths.indices).subtracting(labelColumns)
+        for block in [amountColumns, labelColumns.subtracting([serial].compactMap { $0 })] where block.count >= 2 {
+            let firsts = Set(block.map { paths[$0].first ?? "" })
+            guard firsts.count == 1, let caption = firsts.first, !caption.isEmpty,
+                  block.allSatisfy({ paths[$0].count >= 2 }) || labelColumns == block,
+                  !paths.indices.contains(where: { !block.contains($0) && paths[$0].first == caption }) else { continue }
+            for i in block where paths[i].count >= 2 { paths[i].removeFirst() }
+        }
+        return paths.map { $0.joined(separator: "/") }
+    }
+
+    private static func label(_ path: [String]) -> String {
+        var out: [String] = []
+        for p in path where out.last != p { out.append(p) }
+        return out.joined(separator: "/")
+    }
+
+    private static func mostly(_ values: [String], _ test: (String) -> Bool) -> Bool {
+        let filled = values.filter { !$0.isEmpty && CellText.totalRole($0) == nil }
+        return !filled.isEmpty && filled.filter(test).count * 10 >= filled.count * 8
+    }
+}

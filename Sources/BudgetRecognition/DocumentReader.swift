@@ -1,0 +1,49 @@
+import BudgetModel
+import Crypto
+import Foundation
+import PDFLayout
+import TableLayout
+
+/// Reads a budget disclosure PDF into a `BudgetDocument`: every ruled table, stitched over
+/// its pages, recognised and typed, with the document's metadata.
+public struct DocumentReader {
+    public init() {}
+
+    /// Reads the PDF at `path`. Throws `PDFLayoutError` for a file that cannot be read at
+    /// all, and `.noText` naming the file when no page has text (a scanned document).
+    public func read(path: String, password: String? = nil) throws(PDFLayoutError) -> BudgetDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw PDFLayoutError(file: path, reason: .unreadable(error.localizedDescription))
+        }
+        let pdf = try PDFDocument(data: data, name: path, password: password)
+        var pages: [PageTables] = []
+        var opening: [String] = []
+        var warnings: [String] = []
+        var textPages = 0
+        for n in 1...max(pdf.pageCount, 1) where n <= pdf.pageCount {
+            let layout = try pdf.page(n)
+            if layout.hasText { textPages += 1 } else { warnings.append("\(path): page \(n): no text layer (image-only page); not read") }
+            if n <= 4 { opening += layout.lines.map { CellText.clean($0.text) }.filter { !$0.isEmpty } }
+            pages.append(PageTables(layout))
+        }
+        guard textPages > 0 else { throw PDFLayoutError(file: path, page: 1, reason: .noText) }
+
+        let spans = TableStitcher().spans(pages) { lines in lines.contains { TitleRules.isTitle($0.text) } }
+        let reader = TableReader()
+        let tables = spans.map(reader.read)
+        for t in tables where t.unit == nil && t.rows.contains(where: { $0.cells.contains(where: CellText.isAmount) }) && t.kind != .other {
+            warnings.append("\(path): page \(t.pages[0]): table \(t.title) prints no unit line; its amounts are left untyped")
+        }
+        let metadata = MetadataReader(
+            openingLines: opening,
+            tableLines: spans.flatMap { $0.leading.map { CellText.clean($0.text) } },
+            titles: tables.map(\.title).filter { !$0.isEmpty }).read()
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let source = BudgetDocument.Source(file: URL(fileURLWithPath: path).lastPathComponent, sha256: digest,
+                                           pages: pdf.pageCount, producer: pdf.producer ?? pdf.creator)
+        return BudgetDocument(source: source, metadata: metadata, tables: tables, warnings: warnings)
+    }
+}

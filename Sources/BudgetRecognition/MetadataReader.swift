@@ -1,0 +1,73 @@
+import BudgetModel
+import Foundation
+
+/// Reads what a document is — 预算 or 决算, 部门 or 单位, fiscal year, entity — from its
+/// table titles and the text of its first pages.
+struct MetadataReader {
+    /// Text lines of the document's first pages, in order (cover, contents, first tables).
+    var openingLines: [String]
+    /// Lines printed above tables (titles, 编制部门 lines), in order.
+    var tableLines: [String]
+    var titles: [String]
+
+    func read() -> DocumentMetadata {
+        let everything = titles + openingLines
+        let kind: DocumentKind = everything.contains { $0.contains("决算") } && !titles.contains { $0.contains("预算") && !$0.contains("决算") }
+            ? .finalAccount : .budget
+        let unitTitles = titles.filter { $0.contains("预算单位") || $0.range(of: #"^(\d{4}年度?)?单位"#, options: .regularExpression) != nil }
+        let scope: DocumentScope = unitTitles.count * 2 > titles.count
+            || (titles.isEmpty && openingLines.prefix(5).contains { $0.contains("单位预算") }) ? .unit : .department
+        return DocumentMetadata(kind: kind, scope: scope, fiscalYear: fiscalYear(), entity: entity())
+    }
+
+    /// The year the titles name most often (`2025年部门…`, `2017年度…`, `预算年度：2023`),
+    /// else the one the opening pages name most often.
+    private func fiscalYear() -> Int? {
+        for source in [titles + tableLines, openingLines] {
+            var counts: [Int: Int] = [:]
+            for line in source {
+                for match in matches(#"(20\d\d)\s*年"#, in: line) + matches(#"年度[:：]\s*(20\d\d)"#, in: line) {
+                    if let y = Int(match) { counts[y, default: 0] += 1 }
+                }
+            }
+            if let best = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) { return best.key }
+        }
+        return nil
+    }
+
+    /// The entity: a labelled line (编制部门：…, 部门：…, 预算单位：…), else a cover line
+    /// naming it before `2024年度部门决算`, else an agency code line (`323 石家庄市…`), else
+    /// the name inside a title (`2017年度江苏省高级人民法院部门收支预算总表`).
+    private func entity() -> String? {
+        let labelled = #"(?:编制部门|编制单位|预算单位|部门名称|单位名称|部门)[:：]([^\s:：]{2,40}?)(?:单位[:：].*)?$"#
+        if let value = mostCommon((tableLines + openingLines).compactMap { first(labelled, in: $0) }) { return value }
+        for (i, line) in openingLines.prefix(40).enumerated() {
+            if let name = first(#"^(.{2,40}?)(?:20\d\d)年度?(?:部门|单位)(?:预算|决算)"#, in: line) { return name }
+            if line.range(of: #"^(20\d\d)年度?(部门|单位)?(预算|决算)"#, options: .regularExpression) != nil, i > 0 {
+                let previous = openingLines[i - 1]
+                if previous.count >= 4, !previous.contains("目录") { return previous }
+            }
+        }
+        if let value = mostCommon(tableLines.compactMap { first(#"^\d{3,6}([^\d\s].{3,40}?)(?:预算年度.*)?$"#, in: $0) }) {
+            return value
+        }
+        return mostCommon(titles.compactMap { first(#"^20\d\d年度?(.{4,40}?)(?:部门|单位)"#, in: $0) })
+    }
+
+    private func mostCommon(_ values: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for v in values { counts[v, default: 0] += 1 }
+        return values.first { counts[$0] == counts.values.max() }
+    }
+
+    private func first(_ pattern: String, in text: String) -> String? { matches(pattern, in: text).first }
+
+    /// First capture group of every match.
+    private func matches(_ pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).compactMap { m in
+            Range(m.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+}

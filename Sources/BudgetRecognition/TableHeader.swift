@@ -1,0 +1,84 @@
+import TableLayout
+
+/// The header of a table: which of its first row bands are header (and 栏次) rows, and the
+/// path of header labels above each grid column. The one place where a table's columns
+/// are decided.
+struct TableHeader {
+    /// Leading row bands that are header, 栏次 or blank rows.
+    var rowCount: Int
+    /// Header labels above each grid column, top to bottom.
+    var paths: [[String]]
+    /// The printed labels of the header rows, row by row, to recognise a header repeated
+    /// on a continuation page.
+    var signature: [[String]]
+    /// The number printed in each column of a 栏次 row, when there is one.
+    var columnNumbers: [String]?
+
+    init(_ grid: TableGrid) {
+        let rows = grid.rows
+        var count = 0
+        var numbers: [String]? = nil
+        while count < rows.count {
+            let row = rows[count]
+            if row.isBlank || Self.isColumnNumbering(row) {
+                if !row.isBlank { numbers = row.cells.map { CellText.clean($0.text) } }
+                count += 1
+                continue
+            }
+            if Self.isBody(row) { break }
+            count += 1
+        }
+        // A grid without any body-looking row (a list of names, a form): its first row
+        // with text is the header.
+        if count == rows.count, let first = rows.firstIndex(where: { !$0.isBlank }) { count = first + 1 }
+        rowCount = count
+        columnNumbers = numbers
+        let headerRows = rows.prefix(count).filter { !$0.isBlank && !Self.isColumnNumbering($0) }
+        signature = headerRows.map { $0.cells.map { CellText.clean($0.text) } }
+        paths = Self.paths(headerRows, columns: grid.columnCount)
+    }
+
+    /// A row that is data, not header: it holds an amount, an enumerated item label, or is a
+    /// lone 合计/总计 row (an empty table's total line).
+    static func isBody(_ row: TableGrid.Row) -> Bool {
+        let texts = row.cells.map { CellText.clean($0.text) }.filter { !$0.isEmpty }
+        if texts.contains(where: CellText.isAmount) { return true }
+        if texts.contains(where: CellText.startsWithEnumerator) { return true }
+        return texts.count == 1 && (texts[0] == "合计" || texts[0] == "总计")
+    }
+
+    /// The 栏次 row under a header: `栏次 1 2 3 …`, or just the consecutive column numbers.
+    static func isColumnNumbering(_ row: TableGrid.Row) -> Bool {
+        let texts = row.cells.map { CellText.clean($0.text) }.filter { !$0.isEmpty }
+        guard texts.count >= 2 else { return false }
+        let numbers = texts.first == "栏次" ? Array(texts.dropFirst()) : texts
+        guard numbers.count >= 2, let first = Int(numbers[0]), first <= 1 else { return false }
+        return numbers.enumerated().allSatisfy { Int($0.element) == first + $0.offset }
+            && (texts.first == "栏次" || numbers.count >= 3)
+    }
+
+    /// Each column's labels from the header cells above it. A header cell spanning several
+    /// columns labels each of them when labels follow below it (a group header); otherwise
+    /// only its first column, as a merged cell is written in its top-left corner.
+    private static func paths(_ rows: [TableGrid.Row], columns: Int) -> [[String]] {
+        var paths = Array(repeating: [String](), count: columns)
+        // Which header rows (by index into `rows`) have a labelled cell over each column.
+        var labelled: [[Bool]] = rows.map { _ in Array(repeating: false, count: columns) }
+        for (r, row) in rows.enumerated() {
+            for cell in row.cells where !CellText.clean(cell.text).isEmpty {
+                for c in cell.columns where c < columns { labelled[r][c] = true }
+            }
+        }
+        for (r, row) in rows.enumerated() {
+            for cell in row.cells {
+                let label = CellText.clean(cell.text)
+                guard !label.isEmpty else { continue }
+                for c in cell.columns where c < columns {
+                    let below = (r + 1..<rows.count).contains { labelled[$0][c] }
+                    if c == cell.columns.lowerBound || below { paths[c].append(label) }
+                }
+            }
+        }
+        return paths
+    }
+}

@@ -1,0 +1,125 @@
+import BudgetModel
+import Foundation
+import PDFLayout
+import TableLayout
+
+/// Reads one stitched table into a `BudgetTable`: title, kind, unit, columns, body rows as
+/// printed and as typed records, notes.
+struct TableReader {
+    /// A body row on its way out: cells per grid column, and where it was printed.
+    private struct PendingRow {
+        var cells: [String]
+        var printed: [String]
+        var page: Int
+        /// Grid cells of the row, by first column, for geometric checks.
+        var source: [Int: TableGrid.Cell]
+    }
+
+    func read(_ span: TableSpan) -> BudgetTable {
+        let title = Self.title(span.leading)
+        let kind = TitleRules.kind(of: title)
+        let header = TableHeader(span.parts[0])
+        let columns = span.parts[0].columnCount
+        var notes: [String] = []
+        var body: [PendingRow] = []
+
+        for (index, part) in span.parts.enumerated() {
+            var rows = part.rows.dropFirst(index == 0 ? header.rowCount : 0)
+            if index > 0 { rows = rows.drop { Self.repeatsHeader($0, header) } }
+            for row in rows where !row.isBlank {
+                if let note = Self.note(in: row, columns: columns) {
+                    notes.append(note)
+                    continue
+                }
+                let printed = (0..<columns).map { c in CellText.clean(row.text(at: c)) }
+                let pending = PendingRow(cells: printed.map(CellText.gridForm), printed: printed, page: part.page,
+                                         source: Dictionary(row.cells.map { ($0.columns.lowerBound, $0) }) { a, _ in a })
+                if let last = body.last, let joined = Self.joiningRemainder(pending, to: last) {
+                    body[body.count - 1] = joined
+                } else {
+                    body.append(pending)
+                }
+            }
+        }
+
+        let layout = ColumnLayout(header: header, kind: kind, body: body.map(\.cells))
+        let unit = Self.unit(span.leading.map(\.text) + header.signature.flatMap { $0 })
+        let rows = body.map { layout.typedRow(cells: $0.cells, printed: $0.printed, page: $0.page, unit: unit) }
+        return BudgetTable(
+            kind: kind, title: title, pages: span.pages, unit: unit, columns: layout.labels,
+            rows: ColumnLayout.assignParentRoles(rows), notes: notes + Self.notes(below: span.trailing))
+    }
+
+    /// The row a wrapped cell's remainder belongs to, joined, when `row` is one: a single
+    /// text cell, not an item of its own (no enumerator, no total), under a cell whose
+    /// last line ran to its right border.
+    private static func joiningRemainder(_ row: PendingRow, to previous: PendingRow) -> PendingRow? {
+        let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
+        guard filled.count == 1, let c = filled.first else { return nil }
+        let text = row.cells[c]
+        guard !CellText.isAmount(text), !CellText.startsWithEnumerator(text), CellText.totalRole(text) == nil,
+              !previous.cells[c].isEmpty, !CellText.isAmount(previous.cells[c]),
+              let cell = previous.source[c], let right = cell.lastLineRight,
+              let size = cell.words.last?.fontSize, cell.box.x1 - right < 1.6 * size else { return nil }
+        var joined = previous
+        joined.cells[c] += text
+        joined.printed[c] += text
+        return joined
+    }
+
+    /// A note printed inside the grid: one merged cell across the table starting with 注,
+    /// or a parenthesised remark such as `（无政府性基金支出）`.
+    private static func note(in row: TableGrid.Row, columns: Int) -> String? {
+        let filled = row.cells.filter { !$0.text.isEmpty }
+        guard filled.count == 1, let cell = filled.first, cell.columns.count * 2 >= columns, columns > 1 else { return nil }
+        let text = CellText.clean(cell.text)
+        return text.hasPrefix("注") || text.hasPrefix("（") || text.hasPrefix("(") ? text : nil
+    }
+
+    /// Whether a continuation page's row repeats the table's header (or its 栏次 row).
+    private static func repeatsHeader(_ row: TableGrid.Row, _ header: TableHeader) -> Bool {
+        if row.isBlank || TableHeader.isColumnNumbering(row) { return true }
+        let texts = row.cells.map { CellText.clean($0.text) }.filter { !$0.isEmpty }
+        return header.signature.contains { $0.filter { !$0.isEmpty } == texts }
+    }
+
+    /// The table's title: the last title-like line above it, its section enumerator removed.
+    static func title(_ leading: [TextLine]) -> String {
+        let texts = leading.map { CellText.clean($0.text) }
+        if let t = texts.last(where: TitleRules.isTitle) { return TitleRules.strippingEnumerator(t) }
+        // No line names a table: the largest text above it (部门决算单位构成, 部门机构设置情况).
+        let candidates = leading.filter { line in
+            let t = CellText.clean(line.text)
+            return !t.isEmpty && !t.hasPrefix("单位") && !t.hasPrefix("编制") && !t.hasPrefix("注") && Int(t) == nil
+        }
+        guard let size = candidates.map({ $0.words.map(\.fontSize).max() ?? 0 }).max() else { return "" }
+        let biggest = candidates.last { ($0.words.map(\.fontSize).max() ?? 0) >= size - 0.1 }
+        return biggest.map { TitleRules.strippingEnumerator(CellText.clean($0.text)) } ?? ""
+    }
+
+    /// 元 or 万元 from a 单位 line (`单位：万元`, `金额单位：元`; `单位：万` wrapped before `元`).
+    static func unit(_ texts: [String]) -> MoneyUnit? {
+        for text in texts {
+            let t = CellText.clean(text)
+            guard let range = t.range(of: #"单位[:：]?(万元|万|元)"#, options: .regularExpression) else { continue }
+            return t[range].contains("万") ? .tenThousandYuan : .yuan
+        }
+        return nil
+    }
+
+    /// Notes printed under the table: a line starting with 注 and the lines that continue
+    /// it; a line starting with an enumerator begins another note.
+    static func notes(below lines: [TextLine]) -> [String] {
+        guard let first = lines.first, CellText.clean(first.text).hasPrefix("注") else { return [] }
+        var notes = [CellText.clean(first.text)]
+        var previous = first
+        for line in lines.dropFirst() {
+            let gap = line.box.y0 - previous.box.y1
+            let text = CellText.clean(line.text)
+            guard gap < 0.8 * line.box.height, !TitleRules.isTitle(text), Int(text) == nil else { break }
+            if CellText.startsWithEnumerator(text) { notes.append(text) } else { notes[notes.count - 1] += text }
+            previous = line
+        }
+        return notes
+    }
+}

@@ -1,0 +1,101 @@
+import PDFLayout
+
+/// Cuts a ruled region into a `TableGrid` and puts the page's words into its cells.
+struct GridBuilder {
+    /// Border positions closer than this are one border, in points.
+    var merge = 2.0
+    /// A border must cover this share of a cell side to separate two cells.
+    var coverage = 0.6
+
+    func grid(page: Int, region: RulingRegions.Region, words: [Word]) -> TableGrid? {
+        let xs = cluster(region.verticals.map(\.position))
+        // The outer border of a table continued from the previous page is sometimes not
+        // drawn (Word leaves the top edge open): the verticals' ends close the grid.
+        var yPositions = region.horizontals.map(\.position)
+        yPositions.append(region.verticals.map(\.start).min()!)
+        yPositions.append(region.verticals.map(\.end).max()!)
+        let ys = cluster(yPositions)
+        guard xs.count >= 2, ys.count >= 2 else { return nil }
+        let nc = xs.count - 1, nr = ys.count - 1
+
+        // Which interior borders exist along each cell side.
+        func verticalBorder(_ x: Double, _ y0: Double, _ y1: Double) -> Bool {
+            region.verticals.contains { abs($0.position - x) <= merge && covered($0.start, $0.end, y0, y1) }
+        }
+        func horizontalBorder(_ y: Double, _ x0: Double, _ x1: Double) -> Bool {
+            region.horizontals.contains { abs($0.position - y) <= merge && covered($0.start, $0.end, x0, x1) }
+        }
+        // Union cells not separated by a border.
+        var parent = Array(0..<(nr * nc))
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        for r in 0..<nr {
+            for c in 0..<nc {
+                if c + 1 < nc, !verticalBorder(xs[c + 1], ys[r], ys[r + 1]) { parent[find(r * nc + c)] = find(r * nc + c + 1) }
+                if r + 1 < nr, !horizontalBorder(ys[r + 1], xs[c], xs[c + 1]) { parent[find(r * nc + c)] = find((r + 1) * nc + c) }
+            }
+        }
+        var spans: [Int: (r0: Int, r1: Int, c0: Int, c1: Int)] = [:]
+        for r in 0..<nr {
+            for c in 0..<nc {
+                let root = find(r * nc + c)
+                if let s = spans[root] {
+                    spans[root] = (min(s.r0, r), max(s.r1, r), min(s.c0, c), max(s.c1, c))
+                } else {
+                    spans[root] = (r, r, c, c)
+                }
+            }
+        }
+        // Words into cells by their centre.
+        var cellWords: [Int: [Word]] = [:]
+        for w in words {
+            let cx = w.box.midX, cy = w.box.midY
+            guard let c = xs.indices.dropLast().first(where: { cx >= xs[$0] && cx < xs[$0 + 1] }),
+                  let r = ys.indices.dropLast().first(where: { cy >= ys[$0] && cy < ys[$0 + 1] }) else { continue }
+            cellWords[find(r * nc + c), default: []].append(w)
+        }
+        var rows = (0..<nr).map { TableGrid.Row(top: ys[$0], bottom: ys[$0 + 1], cells: []) }
+        for (root, s) in spans {
+            let box = Rect(x0: xs[s.c0], y0: ys[s.r0], x1: xs[s.c1 + 1], y1: ys[s.r1 + 1])
+            let inside = cellWords[root] ?? []
+            let lines = textLines(inside)
+            rows[s.r0].cells.append(TableGrid.Cell(
+                columns: s.c0..<(s.c1 + 1), rowSpan: s.r1 - s.r0 + 1, box: box,
+                lines: lines.map { $0.map(\.text).joined() },
+                lastLineRight: lines.last?.last?.box.x1, words: inside))
+        }
+        for r in rows.indices { rows[r].cells.sort { $0.columns.lowerBound < $1.columns.lowerBound } }
+        return TableGrid(page: page, box: Rect(x0: xs.first!, y0: ys.first!, x1: xs.last!, y1: ys.last!),
+                         columns: xs, rows: rows)
+    }
+
+    /// Words of one cell grouped into lines (overlapping vertically), top to bottom.
+    private func textLines(_ words: [Word]) -> [[Word]] {
+        var lines: [[Word]] = []
+        for w in words.sorted(by: { $0.box.midY < $1.box.midY }) {
+            if let last = lines.last?.last, w.box.midY - last.box.midY < 0.5 * min(w.fontSize, last.fontSize) {
+                lines[lines.count - 1].append(w)
+            } else {
+                lines.append([w])
+            }
+        }
+        return lines.map { $0.sorted { $0.box.x0 < $1.box.x0 } }
+    }
+
+    private func covered(_ start: Double, _ end: Double, _ a: Double, _ b: Double) -> Bool {
+        let overlap = min(end, b) - max(start, a)
+        return overlap >= coverage * (b - a)
+    }
+
+    /// Distinct positions: sorted, with runs closer than `merge` replaced by their mean.
+    private func cluster(_ values: [Double]) -> [Double] {
+        var out: [[Double]] = []
+        for v in values.sorted() {
+            if let last = out.last?.last, v - last <= merge { out[out.count - 1].append(v) } else { out.append([v]) }
+        }
+        return out.map { $0.reduce(0, +) / Double($0.count) }
+    }
+}

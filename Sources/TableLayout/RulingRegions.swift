@@ -1,0 +1,50 @@
+import PDFLayout
+
+/// Groups a page's ruling lines into table regions: sets of horizontal and vertical lines
+/// that touch each other. A lone line (a title underline, a rule under a page header) is
+/// not a table.
+struct RulingRegions {
+    /// How far apart two lines may be and still count as touching, in points.
+    var tolerance = 2.5
+    /// Shortest line taken into account; shorter ones are glyph strokes or ticks.
+    var minLength = 6.0
+
+    struct Region {
+        var horizontals: [RulingLine]
+        var verticals: [RulingLine]
+        var box: Rect
+    }
+
+    func regions(_ rulings: [RulingLine]) -> [Region] {
+        let lines = rulings.filter { $0.length >= minLength }
+        var parent = Array(lines.indices)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        for i in lines.indices where lines[i].orientation == .horizontal {
+            for j in lines.indices where lines[j].orientation == .vertical && touch(lines[i], lines[j]) {
+                parent[find(i)] = find(j)
+            }
+        }
+        var groups: [Int: [RulingLine]] = [:]
+        for i in lines.indices { groups[find(i), default: []].append(lines[i]) }
+        return groups.values.compactMap { group -> Region? in
+            let h = group.filter { $0.orientation == .horizontal }
+            let v = group.filter { $0.orientation == .vertical }
+            guard h.count >= 1, v.count >= 2 else { return nil }
+            let box = Rect(x0: min(h.map(\.start).min()!, v.map(\.position).min()!),
+                           y0: min(v.map(\.start).min()!, h.map(\.position).min()!),
+                           x1: max(h.map(\.end).max()!, v.map(\.position).max()!),
+                           y1: max(v.map(\.end).max()!, h.map(\.position).max()!))
+            return Region(horizontals: h, verticals: v, box: box)
+        }
+        .sorted { $0.box.y0 < $1.box.y0 }
+    }
+
+    private func touch(_ h: RulingLine, _ v: RulingLine) -> Bool {
+        v.position >= h.start - tolerance && v.position <= h.end + tolerance
+            && h.position >= v.start - tolerance && h.position <= v.end + tolerance
+    }
+}
