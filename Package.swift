@@ -41,6 +41,7 @@ let package = Package(
             name: "budgetpdf",
             dependencies: [
                 "PDFLayout",
+                "TableLayout",
                 "BudgetModel",
                 "BudgetRecognition",
                 "BudgetExport",

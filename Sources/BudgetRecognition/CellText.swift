@@ -15,6 +15,11 @@ enum CellText {
     /// A well-formed printed number (see `Amount`).
     static func isAmount(_ text: String) -> Bool { Amount(printed: text, unit: .yuan) != nil }
 
+    /// What a table prints instead of data: `无` (none), `-`, `—`, `/`.
+    static func isPlaceholder(_ text: String) -> Bool {
+        ["无", "-", "—", "－", "/", "——"].contains(text)
+    }
+
     /// Enumerators that open an item label: 一、 （一） 1. 1、 (1)
     static func startsWithEnumerator(_ text: String) -> Bool {
         let numerals = "一二三四五六七八九十"

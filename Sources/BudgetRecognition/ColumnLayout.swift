@@ -15,13 +15,14 @@ struct ColumnLayout {
         let n = header.paths.count
         let leaf = header.paths.map { $0.last ?? "" }
         let codeParts: Set<String> = ["类", "款", "项"]
-        // Split codes: adjacent 类/款/项 columns.
+        // Split codes: runs of adjacent 类/款/项 columns (a two-sided table has two).
         let split = leaf.indices.filter { codeParts.contains(leaf[$0]) }
         var c = 0
         while c < n {
-            if let first = split.first, c == first {
-                let end = split.last! + 1
-                code = groups.count
+            if split.contains(c) {
+                var end = c + 1
+                while split.contains(end) { end += 1 }
+                if code == nil { code = groups.count }
                 groups.append(c..<end)
                 labels.append("科目编码")
                 c = end
@@ -41,14 +42,21 @@ struct ColumnLayout {
         }
         name = labels.indices.first { i in
             i != serial && i != code && Self.mostly(values[i]) { !CellText.isAmount($0) }
-        }
+        } ?? labels.indices.first { i in i != serial && i != code && labels[i].contains("名称") }
         if let name, code != nil, split.count > 1, labels[name].contains("名称") { labels[name] = "科目名称" }
         labels = dropCaptions(header: header, kind: kind)
     }
 
-    /// The table's cells from the grid's: code parts joined.
+    /// The table's cells from the grid's: code parts joined, and a 合计 label printed
+    /// across the code columns moved to the name column, where a label belongs.
     func merge(_ cells: [String]) -> [String] {
-        groups.map { g in g.map { $0 < cells.count ? cells[$0] : "" }.joined() }
+        var out = groups.map { g in g.map { $0 < cells.count ? cells[$0] : "" }.joined() }
+        if let code, let name, code != name, !out[code].isEmpty, out[name].isEmpty,
+           !out[code].allSatisfy({ $0.isASCII && $0.isNumber }) {
+            out[name] = out[code]
+            out[code] = ""
+        }
+        return out
     }
 
     func typedRow(cells gridCells: [String], printed: [String], page: Int, unit: MoneyUnit?) -> BudgetRow {

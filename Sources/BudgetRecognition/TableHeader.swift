@@ -43,6 +43,7 @@ struct TableHeader {
     static func isBody(_ row: TableGrid.Row) -> Bool {
         let texts = row.cells.map { CellText.clean($0.text) }.filter { !$0.isEmpty }
         if texts.contains(where: CellText.isAmount) { return true }
+        if texts.allSatisfy(CellText.isPlaceholder) { return true }
         if texts.contains(where: CellText.startsWithEnumerator) { return true }
         return texts.count == 1 && (texts[0] == "合计" || texts[0] == "总计")
     }

@@ -83,18 +83,35 @@ struct TableReader {
         return header.signature.contains { $0.filter { !$0.isEmpty } == texts }
     }
 
-    /// The table's title: the last title-like line above it, its section enumerator removed.
+    /// The table's title: the last title-like block of lines above it (a long title wraps
+    /// onto a second line in the same large font), its section enumerator removed.
     static func title(_ leading: [TextLine]) -> String {
-        let texts = leading.map { CellText.clean($0.text) }
-        if let t = texts.last(where: TitleRules.isTitle) { return TitleRules.strippingEnumerator(t) }
+        let blocks = titleBlocks(leading)
+        if let t = blocks.last(where: { TitleRules.isTitle($0.text) }) { return TitleRules.strippingEnumerator(t.text) }
         // No line names a table: the largest text above it (部门决算单位构成, 部门机构设置情况).
-        let candidates = leading.filter { line in
-            let t = CellText.clean(line.text)
-            return !t.isEmpty && !t.hasPrefix("单位") && !t.hasPrefix("编制") && !t.hasPrefix("注") && Int(t) == nil
+        let candidates = blocks.filter { b in
+            !b.text.isEmpty && !TitleRules.isLabelLine(b.text) && !b.text.hasPrefix("注") && Int(b.text) == nil
         }
-        guard let size = candidates.map({ $0.words.map(\.fontSize).max() ?? 0 }).max() else { return "" }
-        let biggest = candidates.last { ($0.words.map(\.fontSize).max() ?? 0) >= size - 0.1 }
-        return biggest.map { TitleRules.strippingEnumerator(CellText.clean($0.text)) } ?? ""
+        guard let size = candidates.map(\.size).max() else { return "" }
+        return candidates.last { $0.size >= size - 0.1 }.map { TitleRules.strippingEnumerator($0.text) } ?? ""
+    }
+
+    /// Consecutive lines in the same font size with no more than half a line between them,
+    /// joined.
+    static func titleBlocks(_ lines: [TextLine]) -> [(text: String, size: Double)] {
+        var blocks: [(text: String, size: Double, bottom: Double)] = []
+        for line in lines {
+            let size = line.words.map(\.fontSize).max() ?? 0
+            let text = CellText.clean(line.text)
+            if let last = blocks.last, abs(last.size - size) < 0.5, line.box.y0 - last.bottom < 0.5 * size,
+               !TitleRules.isLabelLine(text), !TitleRules.isTitle(blocks[blocks.count - 1].text) {
+                blocks[blocks.count - 1].text += text
+                blocks[blocks.count - 1].bottom = line.box.y1
+            } else {
+                blocks.append((text, size, line.box.y1))
+            }
+        }
+        return blocks.map { ($0.text, $0.size) }
     }
 
     /// 元 or 万元 from a 单位 line (`单位：万元`, `金额单位：元`; `单位：万` wrapped before `元`).

@@ -31,9 +31,15 @@ enum TitleRules {
     static func isTitle(_ text: String) -> Bool {
         let t = CellText.clean(text)
         guard t.count >= 3, t.count <= 80, !t.contains("…"), !t.contains("....") , !t.hasPrefix("注") else { return false }
-        if t.hasPrefix("单位") || t.hasPrefix("编制") || t.hasPrefix("金额单位") { return false }
+        if isLabelLine(t) { return false }
         guard let last = t.last else { return false }
         return t.hasSuffix("表") || last == "）" && t.contains("表（") || t.hasSuffix("表)")
+    }
+
+    /// A labelled line above a table: `单位：元`, `编制部门：…`, `部门：…`, `预算年度：2023`.
+    static func isLabelLine(_ text: String) -> Bool {
+        let t = CellText.clean(text)
+        return t.range(of: #"^(金额)?单位[:：]|^编制(部门|单位)|^(部\s*门|预算单位|预算年度)[:：]"#, options: .regularExpression) != nil
     }
 
     /// The title without a leading section enumerator (`一、`, `表一`), as printed otherwise.

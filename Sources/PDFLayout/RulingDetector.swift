@@ -63,7 +63,12 @@ struct RulingDetector {
                     }
                     let above = y > 0 && lighterWithin(-w, y), below = y < h - 1 && lighterWithin(w, h - 1 - y)
                     let left = lighterWithin(-1, x), right = lighterWithin(1, w - 1 - x)
-                    if above && below {
+                    if !(above && below) {
+                        // Text set tight against a line takes away its contrast on one
+                        // side, not its ink: a line already long enough goes on through
+                        // the dark pixels it touches.
+                        if rowStart >= 0, rowLast == x - 1, x - rowStart >= minRun { rowLast = x }
+                    } else {
                         if rowStart >= 0, x - rowLast > gapLimit {
                             if rowLast - rowStart + 1 >= minRun { rows.append(Run(line: y, from: rowStart, to: rowLast)) }
                             rowStart = -1
@@ -71,7 +76,9 @@ struct RulingDetector {
                         if rowStart < 0 { rowStart = x }
                         rowLast = x
                     }
-                    if left && right {
+                    if !(left && right) {
+                        if columnStart[x] >= 0, columnLast[x] == y - 1, y - columnStart[x] >= minRun { columnLast[x] = y }
+                    } else {
                         if columnStart[x] >= 0, y - columnLast[x] > gapLimit {
                             if columnLast[x] - columnStart[x] + 1 >= minRun {
                                 columns.append(Run(line: x, from: columnStart[x], to: columnLast[x]))

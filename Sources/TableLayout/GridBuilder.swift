@@ -4,8 +4,13 @@ import PDFLayout
 struct GridBuilder {
     /// Border positions closer than this are one border, in points.
     var merge = 2.0
-    /// A border must cover this share of a cell side to separate two cells.
-    var coverage = 0.6
+    /// A border must cover this share of a cell side to separate two cells. Text set
+    /// tight against a border interrupts it on the rendered page, so a third is enough;
+    /// a merged cell has no border along it at all.
+    var coverage = 0.3
+    /// How far a border runs past a crossing border (its stroke width), in points: that
+    /// much overlap with the next cell's side means nothing.
+    var overrun = 2.5
 
     func grid(page: Int, region: RulingRegions.Region, words: [Word]) -> TableGrid? {
         let xs = cluster(region.verticals.map(\.position))
@@ -86,6 +91,8 @@ struct GridBuilder {
     }
 
     private func covered(_ start: Double, _ end: Double, _ a: Double, _ b: Double) -> Bool {
+        let a = a + overrun, b = b - overrun
+        guard b > a else { return start <= a && end >= b }
         let overlap = min(end, b) - max(start, a)
         return overlap >= coverage * (b - a)
     }

@@ -32,7 +32,12 @@ struct RulingRegions {
         for i in lines.indices { groups[find(i), default: []].append(lines[i]) }
         return groups.values.compactMap { group -> Region? in
             let h = group.filter { $0.orientation == .horizontal }
-            let v = group.filter { $0.orientation == .vertical }
+            // A vertical that only pokes out of the region's top or bottom border (a
+            // glyph stroke touching it) is not a column border.
+            let top = h.map(\.position).min() ?? 0, bottom = h.map(\.position).max() ?? 0
+            let v = group.filter {
+                $0.orientation == .vertical && (h.count < 2 || min($0.end, bottom) - max($0.start, top) >= minLength)
+            }
             guard h.count >= 1, v.count >= 2 else { return nil }
             let box = Rect(x0: min(h.map(\.start).min()!, v.map(\.position).min()!),
                            y0: min(v.map(\.start).min()!, h.map(\.position).min()!),

@@ -49,4 +49,23 @@ public struct TableGrid: Hashable, Codable, Sendable {
 
     /// Number of leaf columns.
     public var columnCount: Int { columns.count - 1 }
+
+    /// The same cells laid on other column boundaries (those of the table's first page,
+    /// when a continuation page draws a border more or fewer): each cell covers the
+    /// columns whose middle lies inside it.
+    public func regridded(onto boundaries: [Double]) -> TableGrid {
+        var copy = self
+        let mids = zip(boundaries, boundaries.dropFirst()).map { ($0 + $1) / 2 }
+        for r in copy.rows.indices {
+            for c in copy.rows[r].cells.indices {
+                let box = copy.rows[r].cells[c].box
+                let inside = mids.indices.filter { mids[$0] >= box.x0 && mids[$0] < box.x1 }
+                let nearest = mids.indices.min { abs(mids[$0] - box.midX) < abs(mids[$1] - box.midX) } ?? 0
+                let first = inside.first ?? nearest, last = inside.last ?? nearest
+                copy.rows[r].cells[c].columns = first..<(last + 1)
+            }
+        }
+        copy.columns = boundaries
+        return copy
+    }
 }

@@ -31,25 +31,44 @@ public struct TableStitcher {
         var spans: [TableSpan] = []
         var previousPage: Int? = nil
         var lastWasBottomOfPage = false
+        // Text at the foot of the previous page, after its last grid: a table's title
+        // printed there belongs to the first grid of this page.
+        var carried: [TextLine] = []
         for page in pages {
             for (i, grid) in page.grids.enumerated() {
                 let top = i == 0 ? 0 : page.grids[i - 1].box.y1
                 let bottom = i + 1 < page.grids.count ? page.grids[i + 1].box.y0 : page.height + 1
                 let above = page.text(between: top, and: grid.box.y0)
                 let below = page.text(between: grid.box.y1, and: bottom)
-                if i == 0, lastWasBottomOfPage, previousPage == page.page - 1,
-                   let last = spans.last?.parts.last, sameColumns(last, grid), !startsTable(above) {
-                    spans[spans.count - 1].parts.append(grid)
+                let titled = startsTable(above)
+                if i == 0, lastWasBottomOfPage, previousPage == page.page - 1, !titled,
+                   let last = spans.last?.parts.last, !startsTable(carried),
+                   let part = continuation(grid, of: spans[spans.count - 1].parts[0], after: last) {
+                    spans[spans.count - 1].parts.append(part)
                     spans[spans.count - 1].trailing = below
                 } else {
-                    spans.append(TableSpan(parts: [grid], leading: above, trailing: below))
+                    let leading = i == 0 && !titled && previousPage == page.page - 1 ? carried + above : above
+                    spans.append(TableSpan(parts: [grid], leading: leading, trailing: below))
                 }
                 lastWasBottomOfPage = i == page.grids.count - 1
             }
+            carried = Array(page.text(between: page.grids.last?.box.y1 ?? 0, and: page.height + 1).suffix(6))
             previousPage = page.page
             if page.grids.isEmpty { lastWasBottomOfPage = false }
         }
         return spans
+    }
+
+    /// `grid` as the next part of a table whose first part is `first`, or nil when its
+    /// columns do not fit: the same boundaries, or the same outer edges with borders that
+    /// one page draws and the other does not (then laid on the first part's columns).
+    private func continuation(_ grid: TableGrid, of first: TableGrid, after last: TableGrid) -> TableGrid? {
+        if sameColumns(last, grid) { return grid.columns == first.columns ? grid : grid.regridded(onto: first.columns) }
+        guard abs(grid.columns.first! - first.columns.first!) <= columnTolerance,
+              abs(grid.columns.last! - first.columns.last!) <= columnTolerance else { return nil }
+        let (fewer, more) = grid.columns.count <= first.columns.count ? (grid.columns, first.columns) : (first.columns, grid.columns)
+        guard fewer.allSatisfy({ b in more.contains { abs($0 - b) <= columnTolerance } }) else { return nil }
+        return grid.regridded(onto: first.columns)
     }
 
     private func sameColumns(_ a: TableGrid, _ b: TableGrid) -> Bool {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PDFLayout
+import TableLayout
 
 /// `budgetpdf inspect`: what the parser sees on a page — lines, words, fonts, ruling lines.
 struct Inspect: ParsableCommand {
@@ -91,6 +92,13 @@ struct LayoutReport {
                 out += "  [\(fmt(w.box.x0))–\(fmt(w.box.x1)) \(style.font) \(fmt(w.fontSize))] \(w.text)"
             }
             out += "\n"
+        }
+        for (i, grid) in PageTables(page).grids.enumerated() {
+            out += "  grid \(i + 1): x \(fmt(grid.box.x0))–\(fmt(grid.box.x1)), y \(fmt(grid.box.y0))–\(fmt(grid.box.y1)), "
+            out += "\(grid.columnCount) columns × \(grid.rows.count) rows\n"
+            for row in grid.rows {
+                out += "    | " + row.cells.map { c in c.text + (c.columns.count > 1 ? " ⟨\(c.columns.count) cols⟩" : "") }.joined(separator: " | ") + " |\n"
+            }
         }
         for r in page.rulings {
             out += "  ruling \(r.orientation == .horizontal ? "H y" : "V x") \(fmt(r.position)) from \(fmt(r.start)) to \(fmt(r.end)) (\(fmt(r.thickness)) pt)\n"
