@@ -9,6 +9,8 @@ struct ColumnLayout {
     private var groups: [Range<Int>] = []
     private var serial: Int?
     private var code: Int?
+    /// Every output column holding codes (a two-sided table has one per side).
+    private var codeColumns: [Int] = []
     private var name: Int?
 
     init(header: TableHeader, kind: TableKind, body: [[String]]) {
@@ -23,6 +25,7 @@ struct ColumnLayout {
                 var end = c + 1
                 while split.contains(end) { end += 1 }
                 if code == nil { code = groups.count }
+                codeColumns.append(groups.count)
                 groups.append(c..<end)
                 labels.append("科目编码")
                 c = end
@@ -35,10 +38,11 @@ struct ColumnLayout {
         let values = groups.map { g in body.map { row in g.map { $0 < row.count ? row[$0] : "" }.joined() } }
         serial = labels.firstIndex(of: "序号")
         if code == nil {
-            code = labels.indices.first { i in
+            codeColumns = labels.indices.filter { i in
                 labels[i].hasSuffix("编码") || labels[i].hasSuffix("代码")
                     || Self.mostly(values[i]) { ClassificationCode($0) != nil }
             }
+            code = codeColumns.first
         }
         name = labels.indices.first { i in
             i != serial && i != code && Self.mostly(values[i]) { !CellText.isAmount($0) }
@@ -51,10 +55,9 @@ struct ColumnLayout {
     /// across the code columns moved to the name column, where a label belongs.
     func merge(_ cells: [String]) -> [String] {
         var out = groups.map { g in g.map { $0 < cells.count ? cells[$0] : "" }.joined() }
-        if let code, let name, code != name, !out[code].isEmpty, out[name].isEmpty,
-           !out[code].allSatisfy({ $0.isASCII && $0.isNumber }) {
-            out[name] = out[code]
-            out[code] = ""
+        for c in codeColumns where c + 1 < out.count && out[c + 1].isEmpty && CellText.totalRole(out[c]) != nil {
+            out[c + 1] = out[c]
+            out[c] = ""
         }
         return out
     }

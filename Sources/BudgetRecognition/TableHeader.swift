@@ -13,6 +13,9 @@ struct TableHeader {
     var signature: [[String]]
     /// The number printed in each column of a 栏次 row, when there is one.
     var columnNumbers: [String]?
+    /// Code sub-column labels (类, 款, 项) printed in the first body row's band, beside the
+    /// 合计 row, by column: header text to be taken out of that row.
+    var inlineLabels: [Int: String] = [:]
 
     init(_ grid: TableGrid) {
         let rows = grid.rows
@@ -36,6 +39,15 @@ struct TableHeader {
         let headerRows = rows.prefix(count).filter { !$0.isBlank && !Self.isColumnNumbering($0) }
         signature = headerRows.map { $0.cells.map { CellText.clean($0.text) } }
         paths = Self.paths(headerRows, columns: grid.columnCount)
+        if count < rows.count {
+            let labels = rows[count].cells.filter { ["类", "款", "项"].contains(CellText.clean($0.text)) }
+            if labels.count >= 2 {
+                for cell in labels {
+                    inlineLabels[cell.columns.lowerBound] = CellText.clean(cell.text)
+                    paths[cell.columns.lowerBound].append(CellText.clean(cell.text))
+                }
+            }
+        }
     }
 
     /// A row that is data, not header: it holds an amount, an enumerated item label, or is a

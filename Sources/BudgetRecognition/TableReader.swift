@@ -26,7 +26,12 @@ struct TableReader {
         for (index, part) in span.parts.enumerated() {
             var rows = part.rows.dropFirst(index == 0 ? header.rowCount : 0)
             if index > 0 { rows = rows.drop { Self.repeatsHeader($0, header) } }
-            for row in rows where !row.isBlank {
+            for (r, grid) in zip(rows.indices, rows) {
+                var row = grid
+                if index == 0, r == header.rowCount, !header.inlineLabels.isEmpty {
+                    row.cells.removeAll { header.inlineLabels[$0.columns.lowerBound] == CellText.clean($0.text) }
+                }
+                if row.isBlank { continue }
                 if let note = Self.note(in: row, columns: columns) {
                     notes.append(note)
                     continue
@@ -67,13 +72,16 @@ struct TableReader {
         return joined
     }
 
-    /// A note printed inside the grid: one merged cell across the table starting with 注,
-    /// or a parenthesised remark such as `（无政府性基金支出）`.
+    /// A note printed inside the grid: a row whose text starts with 注 and holds no amount
+    /// (its text may run over several cells), or one merged cell across the table with a
+    /// parenthesised remark such as `（无政府性基金支出）`.
     private static func note(in row: TableGrid.Row, columns: Int) -> String? {
         let filled = row.cells.filter { !$0.text.isEmpty }
-        guard filled.count == 1, let cell = filled.first, cell.columns.count * 2 >= columns, columns > 1 else { return nil }
-        let text = CellText.clean(cell.text)
-        return text.hasPrefix("注") || text.hasPrefix("（") || text.hasPrefix("(") ? text : nil
+        let texts = filled.map { CellText.clean($0.text) }
+        guard let first = texts.first, columns > 1 else { return nil }
+        if first.hasPrefix("注"), !texts.contains(where: CellText.isAmount) { return texts.joined() }
+        guard filled.count == 1, filled[0].columns.count * 2 >= columns else { return nil }
+        return first.hasPrefix("（") || first.hasPrefix("(") ? first : nil
     }
 
     /// Whether a continuation page's row repeats the table's header (or its 栏次 row).

@@ -145,23 +145,38 @@ struct RulingDetector {
 
 extension RulingDetector {
     /// Drops candidate lines that are really glyph strokes: dashes (`——`), the long
-    /// horizontal stroke of `一` in a large title. A candidate counts as a stroke when
-    /// glyph boxes on its path cover most of its length.
+    /// horizontal stroke of `一` in a large title, the vertical of `十` where a cell's text
+    /// touches its border. A candidate counts as a stroke when glyph boxes on its path cover
+    /// most of its length; boxes are grown a quarter em upwards and downwards for vertical
+    /// strokes (the heights of repaired fonts are estimates), never across a horizontal
+    /// one, which would take the borders between tight rows for strokes.
     func removingGlyphStrokes(_ lines: [RulingLine], glyphs: [Glyph]) -> [RulingLine] {
         lines.filter { line in
-            var covered = 0.0
+            var spans: [(Double, Double)] = []
             for g in glyphs {
-                let b = g.box
+                let b = g.box, grow = 0.25 * g.fontSize
                 switch line.orientation {
                 case .horizontal:
-                    guard line.position >= b.y0 - 0.5, line.position <= b.y1 + 0.5 else { continue }
-                    covered += max(0, min(line.end, b.x1) - max(line.start, b.x0))
+                    // A dash or the stroke of 一 lies well inside its glyph's box; a border
+                    // between tight rows may graze a box's edge.
+                    let inset = 0.1 * g.fontSize
+                    guard line.position >= b.y0 + inset, line.position <= b.y1 - inset,
+                          line.start < b.x1, line.end > b.x0 else { continue }
+                    spans.append((max(line.start, b.x0), min(line.end, b.x1)))
                 case .vertical:
-                    guard line.position >= b.x0 - 0.5, line.position <= b.x1 + 0.5 else { continue }
-                    covered += max(0, min(line.end, b.y1) - max(line.start, b.y0))
+                    guard line.position >= b.x0 - 0.5, line.position <= b.x1 + 0.5,
+                          line.start < b.y1 + grow, line.end > b.y0 - grow else { continue }
+                    spans.append((max(line.start, b.y0 - grow), min(line.end, b.y1 + grow)))
                 }
             }
-            return covered < 0.8 * line.length
+            // Length of the union: glyphs of two rows either side of a border must not
+            // add up to cover it.
+            var covered = 0.0, reach = -Double.infinity
+            for (a, b) in spans.sorted(by: { $0.0 < $1.0 }) where b > reach {
+                covered += b - max(a, reach)
+                reach = b
+            }
+            return covered < 0.7 * line.length
         }
     }
 }
