@@ -31,9 +31,10 @@ struct TableHeader {
             if Self.isBody(row) { break }
             count += 1
         }
-        // A grid without any body-looking row (a list of names, a form): its first row
-        // with text is the header.
-        if count == rows.count, let first = rows.firstIndex(where: { !$0.isBlank }) { count = first + 1 }
+        // A grid without any body-looking row: an empty table if it has a 栏次 row (all
+        // header); otherwise a list of names or a form, whose first row with text is the
+        // header.
+        if count == rows.count, numbers == nil, let first = rows.firstIndex(where: { !$0.isBlank }) { count = first + 1 }
         rowCount = count
         columnNumbers = numbers
         let headerRows = rows.prefix(count).filter { !$0.isBlank && !Self.isColumnNumbering($0) }

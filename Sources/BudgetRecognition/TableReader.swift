@@ -56,16 +56,23 @@ struct TableReader {
     }
 
     /// The row a wrapped cell's remainder belongs to, joined, when `row` is one: a single
-    /// text cell, not an item of its own (no enumerator, no total), under a cell whose
-    /// last line ran to its right border.
+    /// text cell that is not an item of its own (no enumerator), under a cell with text,
+    /// and either a few characters long (`出`, `务支出`, `小计` at the top of the next page)
+    /// or short beside a previous cell whose last line ran to its right border.
     private static func joiningRemainder(_ row: PendingRow, to previous: PendingRow) -> PendingRow? {
         let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
         guard filled.count == 1, let c = filled.first else { return nil }
         let text = row.cells[c]
-        guard !CellText.isAmount(text), !CellText.startsWithEnumerator(text), CellText.totalRole(text) == nil,
-              !previous.cells[c].isEmpty, !CellText.isAmount(previous.cells[c]),
-              let cell = previous.source[c], let right = cell.lastLineRight,
-              let size = cell.words.last?.fontSize, cell.box.x1 - right < 1.6 * size else { return nil }
+        guard !CellText.isAmount(text), !CellText.startsWithEnumerator(text), !CellText.isPlaceholder(text),
+              text != "合计", text != "总计", !previous.cells[c].isEmpty,
+              !CellText.isAmount(previous.cells[c]), !CellText.isPlaceholder(previous.cells[c]) else { return nil }
+        var wrapped = text.count <= 3
+        if !wrapped, let cell = previous.source[c], let right = cell.lastLineRight,
+           let size = cell.words.last?.fontSize, cell.box.x1 - right < 1.6 * size,
+           let own = row.source[c], let width = own.words.map(\.box).enclosingRect()?.width {
+            wrapped = width < 0.5 * own.box.width
+        }
+        guard wrapped else { return nil }
         var joined = previous
         joined.cells[c] += text
         joined.printed[c] += text

@@ -67,7 +67,7 @@ struct RulingDetector {
                         // Text set tight against a line takes away its contrast on one
                         // side, not its ink: a line already long enough goes on through
                         // the dark pixels it touches.
-                        if rowStart >= 0, rowLast == x - 1, x - rowStart >= minRun { rowLast = x }
+                        if rowStart >= 0, rowLast == x - 1, x - rowStart >= minRun / 2 { rowLast = x }
                     } else {
                         if rowStart >= 0, x - rowLast > gapLimit {
                             if rowLast - rowStart + 1 >= minRun { rows.append(Run(line: y, from: rowStart, to: rowLast)) }
@@ -77,7 +77,7 @@ struct RulingDetector {
                         rowLast = x
                     }
                     if !(left && right) {
-                        if columnStart[x] >= 0, columnLast[x] == y - 1, y - columnStart[x] >= minRun { columnLast[x] = y }
+                        if columnStart[x] >= 0, columnLast[x] == y - 1, y - columnStart[x] >= minRun / 2 { columnLast[x] = y }
                     } else {
                         if columnStart[x] >= 0, y - columnLast[x] > gapLimit {
                             if columnLast[x] - columnStart[x] + 1 >= minRun {
@@ -117,7 +117,9 @@ struct RulingDetector {
                 return false
             }
             if let i = open.firstIndex(where: { g in
-                g.y1 >= s.line - 1 && min(g.x1, s.to) - max(g.x0, s.from) > min(g.x1 - g.x0, s.to - s.from) / 2
+                // Rows of one stroke have about its length; a short glyph stroke beside a
+                // long border must not join it (it would make the border look thick).
+                g.y1 >= s.line - 1 && min(g.x1, s.to) - max(g.x0, s.from) > max(g.x1 - g.x0, s.to - s.from) / 2
             }) {
                 open[i].y1 = s.line
                 open[i].x0 = min(open[i].x0, s.from)
