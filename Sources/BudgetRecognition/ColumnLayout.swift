@@ -98,12 +98,26 @@ struct ColumnLayout {
         var paths = labels.map { $0.split(separator: "/").map(String.init) }
         let labelColumns = Set([serial, code, name].compactMap { $0 })
         let amountColumns = Set(paths.indices).subtracting(labelColumns)
-        for block in [amountColumns, labelColumns.subtracting([serial].compactMap { $0 })] where block.count >= 2 {
-            let firsts = Set(block.map { paths[$0].first ?? "" })
-            guard firsts.count == 1, let caption = firsts.first, !caption.isEmpty,
-                  block.allSatisfy({ paths[$0].count >= 2 }) || labelColumns == block,
-                  !paths.indices.contains(where: { !block.contains($0) && paths[$0].first == caption }) else { continue }
-            for i in block where paths[i].count >= 2 { paths[i].removeFirst() }
+        // A 预算数/决算数 caption over the amount block, one column aside (三公 tables print
+        // 机关运行经费 beside "三公"经费预算数), is a caption too.
+        for i in paths.indices where amountColumns.contains(i) && paths[i].count >= 2 {
+            let first = paths[i][0]
+            let spanned = paths.indices.filter { paths[$0].first == first }
+            if spanned.count >= 2, first.hasSuffix("预算数") || first.hasSuffix("决算数") {
+                for j in spanned where paths[j].count >= 2 && paths[j][0] == first { paths[j].removeFirst() }
+            }
+        }
+        let firsts = Set(amountColumns.map { paths[$0].first ?? "" })
+        if amountColumns.count >= 2, firsts.count == 1, let caption = firsts.first, !caption.isEmpty,
+           amountColumns.allSatisfy({ paths[$0].count >= 2 }),
+           !labelColumns.contains(where: { paths[$0].first == caption }) {
+            for i in amountColumns { paths[i].removeFirst() }
+        }
+        // Label columns (序号, codes, names) are known by their own label alone, unless
+        // their group header spans amount columns too (政府采购项目来源/项目名称, /预算资金).
+        for i in labelColumns.union(codeColumns) where paths[i].count > 1
+            && !amountColumns.contains(where: { paths[$0].first == paths[i].first }) {
+            paths[i] = [paths[i].last!]
         }
         return paths.map { $0.joined(separator: "/") }
     }

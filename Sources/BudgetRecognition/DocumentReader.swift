@@ -31,7 +31,10 @@ public struct DocumentReader {
         }
         guard textPages > 0 else { throw PDFLayoutError(file: path, page: 1, reason: .noText) }
 
-        let spans = TableStitcher().spans(pages) { lines in lines.contains { TitleRules.isTitle($0.text) } }
+        let spans = TableStitcher().spans(pages) { lines in
+            let t = TableReader.title(lines)
+            return t.isEmpty || !TitleRules.isTitle(t) ? nil : t
+        }
         let reader = TableReader()
         let tables = spans.map(reader.read)
         for t in tables where t.unit == nil && t.rows.contains(where: { $0.cells.contains(where: CellText.isAmount) }) && t.kind != .other {

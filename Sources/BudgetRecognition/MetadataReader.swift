@@ -39,6 +39,18 @@ struct MetadataReader {
     /// naming it before `2024年度部门决算`, else an agency code line (`323 石家庄市…`), else
     /// the name inside a title (`2017年度江苏省高级人民法院部门收支预算总表`).
     private func entity() -> String? {
+        rawEntity().map(Self.trimmed)
+    }
+
+    /// The name without a contents prefix (`第二部分`) or a trailing 部门/单位.
+    private static func trimmed(_ name: String) -> String {
+        var t = name
+        if let r = t.range(of: #"^第[一二三四五六七八九十]+部分"#, options: .regularExpression) { t.removeSubrange(r) }
+        for suffix in ["部门", "单位"] where t.hasSuffix(suffix) && t.count > suffix.count + 2 { t.removeLast(suffix.count) }
+        return t
+    }
+
+    private func rawEntity() -> String? {
         let labelled = #"(?:编制部门|编制单位|预算单位|部门名称|单位名称|部门)[:：]([^\s:：]{2,40}?)(?:单位[:：].*)?$"#
         if let value = mostCommon((tableLines + openingLines).compactMap { first(labelled, in: $0) }) { return value }
         for (i, line) in openingLines.prefix(40).enumerated() {

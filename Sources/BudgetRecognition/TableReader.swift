@@ -139,16 +139,24 @@ struct TableReader {
         return nil
     }
 
-    /// Notes printed under the table: a line starting with 注 and the lines that continue
-    /// it; a line starting with an enumerator begins another note.
+    /// Notes printed under the table: a line starting with 注, or a parenthesised remark
+    /// such as `(无政府性基金支出）`, and the lines that continue it; a line starting with
+    /// an enumerator begins another note.
     static func notes(below lines: [TextLine]) -> [String] {
-        guard let first = lines.first, CellText.clean(first.text).hasPrefix("注") else { return [] }
-        var notes = [CellText.clean(first.text)]
+        guard let first = lines.first else { return [] }
+        let head = CellText.clean(first.text)
+        guard head.hasPrefix("注") || head.hasPrefix("(") || head.hasPrefix("（") else { return [] }
+        var notes = [head]
         var previous = first
+        let size = first.words.map(\.fontSize).max() ?? 0
         for line in lines.dropFirst() {
             let gap = line.box.y0 - previous.box.y1
             let text = CellText.clean(line.text)
-            guard gap < 0.8 * line.box.height, !TitleRules.isTitle(text), Int(text) == nil else { break }
+            // A note goes on in its own font, close below; a section heading (七、…) or
+            // the prose after the table does not belong to it.
+            guard gap < 2 * line.box.height, abs((line.words.map(\.fontSize).max() ?? 0) - size) < 0.5,
+                  !TitleRules.isTitle(text), Int(text) == nil,
+                  !(CellText.startsWithEnumerator(text) && !(text.first?.isASCII ?? false)) else { break }
             if CellText.startsWithEnumerator(text) { notes.append(text) } else { notes[notes.count - 1] += text }
             previous = line
         }

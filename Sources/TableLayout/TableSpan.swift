@@ -17,17 +17,17 @@ public struct TableSpan: Hashable, Codable, Sendable {
 /// Joins grids continued over a page break into one `TableSpan`.
 ///
 /// A grid continues the previous table when it is the first grid on its page, the
-/// previous table's last part was the last grid on the page before, both have the same
-/// number of columns at the same positions, and the text above the grid does not start a
-/// table of its own. What starts a table is a judgement about titles, so the caller makes
-/// it (`startsTable`); this type only knows geometry.
+/// previous table's last part was the last grid on the page before, their columns fit,
+/// and the text above the grid names no table, or names the same one again (some
+/// producers repeat the title on every page). Reading titles is the caller's judgement
+/// (`title`); this type only knows geometry.
 public struct TableStitcher {
     /// Largest difference between matching column boundaries of two parts, in points.
     public var columnTolerance = 3.0
 
     public init() {}
 
-    public func spans(_ pages: [PageTables], startsTable: ([TextLine]) -> Bool) -> [TableSpan] {
+    public func spans(_ pages: [PageTables], title: ([TextLine]) -> String?) -> [TableSpan] {
         var spans: [TableSpan] = []
         var previousPage: Int? = nil
         var lastWasBottomOfPage = false
@@ -40,9 +40,11 @@ public struct TableStitcher {
                 let bottom = i + 1 < page.grids.count ? page.grids[i + 1].box.y0 : page.height + 1
                 let above = page.text(between: top, and: grid.box.y0)
                 let below = page.text(between: grid.box.y1, and: bottom)
-                let titled = startsTable(above)
+                let named = title(above)
+                let repeated = named != nil && named == spans.last.flatMap { title($0.leading) }
+                let titled = named != nil && !repeated
                 if i == 0, lastWasBottomOfPage, previousPage == page.page - 1, !titled,
-                   let last = spans.last?.parts.last, !startsTable(carried),
+                   let last = spans.last?.parts.last, title(carried) == nil || repeated,
                    let part = continuation(grid, of: spans[spans.count - 1].parts[0], after: last) {
                     spans[spans.count - 1].parts.append(part)
                     spans[spans.count - 1].trailing = below
