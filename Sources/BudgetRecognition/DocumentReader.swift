@@ -36,7 +36,9 @@ public struct DocumentReader {
             return t.isEmpty || !TitleRules.isTitle(t) ? nil : t
         }
         let reader = TableReader()
-        let tables = spans.map(reader.read)
+        // A grid that is neither a table of a known kind nor holds any row (a chart's
+        // gridlines, a framed heading) carries no data.
+        let tables = spans.map(reader.read).filter { $0.kind != .other || !$0.rows.isEmpty }
         for t in tables where t.unit == nil && t.rows.contains(where: { $0.cells.contains(where: CellText.isAmount) }) && t.kind != .other {
             warnings.append("\(path): page \(t.pages[0]): table \(t.title) prints no unit line; its amounts are left untyped")
         }

@@ -37,9 +37,15 @@ struct MetadataReader {
 
     /// The entity: a labelled line (编制部门：…, 部门：…, 预算单位：…), else a cover line
     /// naming it before `2024年度部门决算`, else an agency code line (`323 石家庄市…`), else
-    /// the name inside a title (`2017年度江苏省高级人民法院部门收支预算总表`).
+    /// the name inside a title (`2017年度江苏省高级人民法院部门收支预算总表`). The first
+    /// source that yields a name wins.
     private func entity() -> String? {
-        rawEntity().map(Self.trimmed)
+        candidates().lazy.map(Self.trimmed).first(where: Self.isName)
+    }
+
+    /// An organisation's name: ideographs and brackets, no sentence punctuation or figures.
+    private static func isName(_ text: String) -> Bool {
+        text.count >= 2 && text.range(of: #"^[\p{Han}（）()]+$"#, options: .regularExpression) != nil
     }
 
     /// The name without a contents prefix (`第二部分`) or a trailing 部门/单位.
@@ -50,20 +56,22 @@ struct MetadataReader {
         return t
     }
 
-    private func rawEntity() -> String? {
-        let labelled = #"(?:编制部门|编制单位|预算单位|部门名称|单位名称|部门)[:：]([^\s:：]{2,40}?)(?:单位[:：].*)?$"#
-        if let value = mostCommon((tableLines + openingLines).compactMap { first(labelled, in: $0) }) { return value }
+    private func candidates() -> [String] {
+        var out: [String] = []
+        let labelled = #"^(?:编制部门|编制单位|预算单位|部门名称|单位名称|部门)[:：]([^\s:：]{2,40}?)(?:(?:金额)?单位[:：].*)?$"#
+        if let value = mostCommon((tableLines + openingLines).compactMap { first(labelled, in: $0) }) { out.append(value) }
         for (i, line) in openingLines.prefix(40).enumerated() {
-            if let name = first(#"^(.{2,40}?)(?:20\d\d)年度?(?:部门|单位)(?:预算|决算)"#, in: line) { return name }
+            if let name = first(#"^(.{2,40}?)(?:20\d\d)年度?(?:部门|单位)(?:预算|决算)"#, in: line) { out.append(name) }
             if line.range(of: #"^(20\d\d)年度?(部门|单位)?(预算|决算)"#, options: .regularExpression) != nil, i > 0 {
-                let previous = openingLines[i - 1]
-                if previous.count >= 4, !previous.contains("目录") { return previous }
+                out.append(openingLines[i - 1])
             }
         }
         if let value = mostCommon(tableLines.compactMap { first(#"^\d{3,6}([^\d\s].{3,40}?)(?:预算年度.*)?$"#, in: $0) }) {
-            return value
+            out.append(value)
         }
-        return mostCommon(titles.compactMap { first(#"^20\d\d年度?(.{4,40}?)(?:部门|单位)"#, in: $0) })
+        let titled = #"^20\d\d年度?(.{4,30}?)(?:部门|单位)?(?:收支|收入|支出|财政拨款|一般公共预算|政府采购)"#
+        if let value = mostCommon(titles.compactMap { first(titled, in: $0) }) { out.append(value) }
+        return out
     }
 
     private func mostCommon(_ values: [String]) -> String? {

@@ -32,6 +32,10 @@ struct TableReader {
                     row.cells.removeAll { header.inlineLabels[$0.columns.lowerBound] == CellText.clean($0.text) }
                 }
                 if row.isBlank { continue }
+                if kind == .performanceTargets, let goal = Self.goal(in: row) {
+                    notes.append(goal)
+                    continue
+                }
                 if let note = Self.note(in: row, columns: columns) {
                     notes.append(note)
                     continue
@@ -77,6 +81,14 @@ struct TableReader {
         joined.cells[c] += text
         joined.printed[c] += text
         return joined
+    }
+
+    /// The 绩效目标 line above a performance form's indicator grid, as the note
+    /// `绩效目标：<text>`.
+    private static func goal(in row: TableGrid.Row) -> String? {
+        let texts = row.cells.map { CellText.clean($0.text) }.filter { !$0.isEmpty }
+        guard texts.first == "绩效目标" || texts.first == "绩效目标：" else { return nil }
+        return "绩效目标：" + texts.dropFirst().joined()
     }
 
     /// A note printed inside the grid: a row whose text starts with 注 and holds no amount
