@@ -57,6 +57,7 @@ struct TableHeader {
         let texts = row.cells.map { CellText.clean($0.text) }.filter { !$0.isEmpty }
         if texts.contains(where: CellText.isAmount) { return true }
         if texts.allSatisfy(CellText.isPlaceholder) { return true }
+        if texts.first?.hasPrefix("注") == true { return true }  // a note closes the header
         if texts.contains(where: CellText.startsWithEnumerator) { return true }
         return texts.count == 1 && (texts[0] == "合计" || texts[0] == "总计")
     }

@@ -166,7 +166,10 @@ extension RulingDetector {
                           line.start < b.x1, line.end > b.x0 else { continue }
                     spans.append((max(line.start, b.x0), min(line.end, b.x1)))
                 case .vertical:
-                    guard line.position >= b.x0 - 0.5, line.position <= b.x1 + 0.5,
+                    // A glyph's vertical stroke is no longer than the glyph; a longer line
+                    // that grazes the edge of text set against it is a border.
+                    let inset = line.length <= 1.5 * g.fontSize ? -0.5 : 0.08 * g.fontSize
+                    guard line.position >= b.x0 + inset, line.position <= b.x1 - inset,
                           line.start < b.y1 + grow, line.end > b.y0 - grow else { continue }
                     spans.append((max(line.start, b.y0 - grow), min(line.end, b.y1 + grow)))
                 }

@@ -4,7 +4,7 @@ import XCTest
 
 /// Bad input gets a typed error that names the file (and the page where one is concerned).
 final class OpeningErrorTests: XCTestCase {
-    private let sample = Fixtures.sample("hebei-summary.pdf")
+    private let sample = Fixtures.sample("hebei-portrait.pdf")
 
     private func reason(_ body: () throws -> Void) -> PDFLayoutError? {
         do { try body() } catch let e as PDFLayoutError { return e } catch { XCTFail("untyped error \(error)") }

@@ -5,7 +5,7 @@ import XCTest
 /// The layout of the bundled sample: runs on every clone, with no ../shared.
 final class SampleLayoutTests: XCTestCase {
     func testRowsComeOutAsLinesWithAmountsRightAligned() throws {
-        let page = try PDFDocument(path: Fixtures.sample("hebei-summary.pdf")).page(1)
+        let page = try PDFDocument(path: Fixtures.sample("hebei-portrait.pdf")).page(1)
         let total = try XCTUnwrap(page.lines.first { $0.words.first?.text == "34" })
         XCTAssertEqual(total.words.map(\.text), ["34", "收入总计", "103592.56", "支出总计", "103592.56"])
         // Right-aligned amounts of one column share their right edge.
@@ -17,7 +17,7 @@ final class SampleLayoutTests: XCTestCase {
     }
 
     func testGridIsFound() throws {
-        let page = try PDFDocument(path: Fixtures.sample("hebei-summary.pdf")).page(1)
+        let page = try PDFDocument(path: Fixtures.sample("hebei-portrait.pdf")).page(1)
         let verticals = page.rulings.filter { $0.orientation == .vertical && $0.length > 300 }
         XCTAssertEqual(verticals.count, 6, "five columns have six long borders")
         let horizontals = page.rulings.filter { $0.orientation == .horizontal && $0.length > 300 }
@@ -29,7 +29,7 @@ final class SampleLayoutTests: XCTestCase {
     }
 
     func testLayoutRoundTripsThroughJSON() throws {
-        let page = try PDFDocument(path: Fixtures.sample("hebei-summary.pdf")).page(1)
+        let page = try PDFDocument(path: Fixtures.sample("hebei-portrait.pdf")).page(1)
         let data = try JSONEncoder().encode(page)
         XCTAssertEqual(try JSONDecoder().decode(PageLayout.self, from: data), page)
     }
