@@ -50,5 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "PDFLayoutTests", dependencies: ["PDFLayout"]),
         .testTarget(name: "BudgetModelTests", dependencies: ["BudgetModel"]),
+        .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout", "PDFLayout"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BudgetRecognitionTests", dependencies: ["BudgetRecognition", "BudgetModel"]),
     ]
 )

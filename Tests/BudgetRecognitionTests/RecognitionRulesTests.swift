@@ -1,0 +1,70 @@
+@testable import BudgetRecognition
+import BudgetModel
+import XCTest
+
+final class RecognitionRulesTests: XCTestCase {
+    func testKindsFromTitlesOfEveryTemplate() {
+        let cases: [(String, TableKind)] = [
+            ("2025年部门财务收支预算总表", .incomeExpenditureSummary),
+            ("部门预算收支总表", .incomeExpenditureSummary),
+            ("收入支出决算总表", .incomeExpenditureSummary),
+            ("2025年预算单位收入预算总表", .incomeSummary),
+            ("收入决算表", .incomeSummary),
+            ("部门预算支出总表", .expenditureSummary),
+            ("支出决算表", .expenditureSummary),
+            ("2025年部门财政拨款收支预算总表", .fiscalAppropriationSummary),
+            ("财政拨款收入支出决算总表", .fiscalAppropriationSummary),
+            ("2025年部门一般公共预算支出功能分类预算表", .generalBudgetExpenditure),
+            ("一般公共预算财政拨款支出决算表", .generalBudgetExpenditure),
+            ("2025年部门一般公共预算基本支出部门预算经济分类预算表", .generalBudgetBasicExpenditure),
+            ("政府性基金预算财政拨款收入支出决算表", .governmentFundExpenditure),
+            ("部门预算政府基金预算财政拨款支出表", .governmentFundExpenditure),
+            ("国有资本经营预算财政拨款支出决算表", .stateCapitalExpenditure),
+            ("2025年部门“三公”经费和机关运行经费预算表", .threePublicExpenses),
+            ("一般公共预算机关运行经费支出预算表", .other),
+            ("财政拨款支出预算表", .other),
+            ("2017年政府采购预算表", .procurement),
+            ("1、办公设备购置专项经费绩效目标表", .performanceTargets),
+            ("部门固定资产占用情况表", .assets),
+        ]
+        for (title, kind) in cases { XCTAssertEqual(TitleRules.kind(of: title), kind, title) }
+    }
+
+    func testTitlesAreTitlesAndLabelLinesAreNot() {
+        XCTAssertTrue(TitleRules.isTitle("单位“三公”经费和机关运行经费预算表"))
+        XCTAssertTrue(TitleRules.isTitle("“三公”经费、会议费、培训费支出预算表（一般公共预算）"))
+        XCTAssertFalse(TitleRules.isTitle("单位：万元"))
+        XCTAssertFalse(TitleRules.isTitle("部门预算收支总表.....2"))
+        XCTAssertFalse(TitleRules.isTitle("注：本表为空表"))
+        XCTAssertEqual(TitleRules.strippingEnumerator("一、2017年度江苏省高级人民法院部门收支预算总表"), "2017年度江苏省高级人民法院部门收支预算总表")
+        XCTAssertEqual(TitleRules.strippingEnumerator("表一收支预算总表"), "收支预算总表")
+    }
+
+    func testUnitLines() {
+        XCTAssertEqual(TableReader.unit(["编制部门：上海市普陀区人民政府办公室单位：元"]), .yuan)
+        XCTAssertEqual(TableReader.unit(["金额单位：万元"]), .tenThousandYuan)
+        XCTAssertEqual(TableReader.unit(["单位：万"]), .tenThousandYuan)  // 元 wrapped onto the next line
+        XCTAssertNil(TableReader.unit(["部门预算收支总表"]))
+    }
+
+    func testCellText() {
+        XCTAssertEqual(CellText.gridForm("91,016,775.35"), "91016775.35")
+        XCTAssertEqual(CellText.gridForm("其他政府办公厅（室）及相关机构事务支出"), "其他政府办公厅（室）及相关机构事务支出")
+        XCTAssertTrue(CellText.startsWithEnumerator("十五、资源勘探工业信息等支出"))
+        XCTAssertTrue(CellText.startsWithEnumerator("（一）工资福利支出"))
+        XCTAssertTrue(CellText.startsWithEnumerator("1.一般公共预算"))
+        XCTAssertFalse(CellText.startsWithEnumerator("2080101"))
+        XCTAssertEqual(CellText.totalRole("本年收入合计"), .total)
+        XCTAssertEqual(CellText.totalRole("收入总计"), .grandTotal)
+    }
+
+    func testClassificationCodes() throws {
+        let code = try XCTUnwrap(ClassificationCode(parts: ["208", "05", "01"]))
+        XCTAssertEqual(code.digits, "2080501")
+        XCTAssertEqual(code.level, 3)
+        XCTAssertEqual(code.parent?.parent?.digits, "208")
+        XCTAssertNil(ClassificationCode("20801x"))
+        XCTAssertNil(ClassificationCode("2080"))
+        XCTAssertNil(ClassificationCode(parts: ["20", "05"]))
+    }
+}

@@ -1,0 +1,77 @@
+import BudgetModel
+import BudgetRecognition
+import Foundation
+import XCTest
+
+/// The bundled samples against what scripts/make-samples built from the seed's figures:
+/// every table, column, row and note, on any machine.
+final class SampleExtractionTests: XCTestCase {
+    static let samples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Samples")
+
+    struct Expected: Decodable {
+        struct Source: Decodable { var file: String; var sha256: String; var pages: Int }
+        struct Document: Decodable { var kind: String; var scope: String; var fiscal_year: Int; var entity: String }
+        struct Table: Decodable {
+            var kind: String; var title: String; var pages: [Int]; var unit: String?
+            var columns: [String]; var rows: [[String]]; var notes: [String]
+        }
+        var source: Source
+        var document: Document
+        var tables: [Table]
+    }
+
+    func testEverySampleExtractsExactly() throws {
+        let expectedDir = Self.samples.appendingPathComponent("expected")
+        let names = try FileManager.default.contentsOfDirectory(atPath: expectedDir.path).filter { $0.hasSuffix(".grid.json") }
+        XCTAssertGreaterThanOrEqual(names.count, 2)
+        for name in names {
+            let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: expectedDir.appendingPathComponent(name)))
+            let pdf = Self.samples.appendingPathComponent(expected.source.file).path
+            let document = try DocumentReader().read(path: pdf)
+            XCTAssertEqual(document.source.sha256, expected.source.sha256, name)
+            XCTAssertEqual(document.source.pages, expected.source.pages, name)
+            XCTAssertEqual(document.metadata.kind.rawValue, expected.document.kind, name)
+            XCTAssertEqual(document.metadata.scope.rawValue, expected.document.scope, name)
+            XCTAssertEqual(document.metadata.fiscalYear, expected.document.fiscal_year, name)
+            XCTAssertEqual(document.metadata.entity, expected.document.entity, name)
+            XCTAssertEqual(document.tables.count, expected.tables.count, name)
+            for (got, want) in zip(document.tables, expected.tables) {
+                let label = "\(name) \(want.title)"
+                XCTAssertEqual(got.kind.rawValue, want.kind, label)
+                XCTAssertEqual(got.title, want.title, label)
+                XCTAssertEqual(got.pages, want.pages, label)
+                XCTAssertEqual(got.unit?.rawValue, want.unit, label)
+                XCTAssertEqual(got.columns, want.columns, label)
+                XCTAssertEqual(got.rows.map(\.cells), want.rows, label)
+                XCTAssertEqual(got.notes, want.notes, label)
+            }
+        }
+    }
+
+    func testTypedRecordsOfTheLandscapeSample() throws {
+        let document = try DocumentReader().read(path: Self.samples.appendingPathComponent("hebei-landscape.pdf").path)
+        let income = try XCTUnwrap(document.tables.first { $0.kind == .incomeSummary })
+        XCTAssertEqual(income.unit, .tenThousandYuan)
+        let total = try XCTUnwrap(income.rows.first)
+        XCTAssertEqual(total.role, .total)
+        XCTAssertEqual(total.serial, "1")
+        XCTAssertNil(total.code)
+        // Printed with thousands separators; kept as printed, read exactly.
+        XCTAssertEqual(total.amounts[3]?.printed, "103,592.56")
+        XCTAssertEqual(total.amounts[3]?.value, Decimal(string: "103592.56"))
+        XCTAssertEqual(total.amounts[3]?.yuan, Decimal(string: "1035925600"))
+        let parent = try XCTUnwrap(income.rows.first { $0.code?.digits == "20503" })
+        XCTAssertEqual(parent.role, .subtotal)
+        XCTAssertEqual(parent.code?.level, 2)
+        XCTAssertEqual(parent.code?.parent?.digits, "205")
+        XCTAssertEqual(parent.name, "职业教育")
+        let leaf = try XCTUnwrap(income.rows.first { $0.code?.digits == "2050302" })
+        XCTAssertEqual(leaf.role, .detail)
+        XCTAssertEqual(leaf.code?.parts, ["205", "03", "02"])
+        // Parents are the sum of their children, exactly.
+        let children = income.rows.filter { $0.code?.parent?.digits == "20503" }
+        XCTAssertEqual(children.compactMap { $0.amounts[3]?.value }.reduce(0, +), parent.amounts[3]?.value)
+    }
+}
