@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // The only place that sees poppler-glib's C API; PDFLayout wraps it.
@@ -36,7 +37,7 @@ let package = Package(
         .target(name: "BudgetRecognition", dependencies: ["PDFLayout", "TableLayout", "BudgetModel",
                                                           .product(name: "Crypto", package: "swift-crypto")]),
         // Export: the grid view (truth shape), and later JSON, CSV and stores.
-        .target(name: "BudgetExport", dependencies: ["BudgetModel"]),
+        .target(name: "BudgetExport", dependencies: ["BudgetModel", .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(
             name: "budgetpdf",
             dependencies: [
@@ -52,5 +53,6 @@ let package = Package(
         .testTarget(name: "BudgetModelTests", dependencies: ["BudgetModel"]),
         .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout", "PDFLayout"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BudgetRecognitionTests", dependencies: ["BudgetRecognition", "BudgetModel"]),
+        .testTarget(name: "BudgetExportTests", dependencies: ["BudgetExport", "BudgetRecognition", "BudgetModel"]),
     ]
 )

@@ -18,6 +18,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# PyPI: check-jsonschema, which the tests use to validate every JSON output against
+# Schemas/budget-document.schema.json.
+if ! command -v check-jsonschema >/dev/null 2>&1; then
+  echo "bootstrap: installing check-jsonschema"
+  python3 -m pip install --quiet --disable-pip-version-check check-jsonschema 2>&1 | grep -v "as the 'root' user" || true
+  command -v check-jsonschema >/dev/null 2>&1 || hash -r
+  command -v check-jsonschema >/dev/null 2>&1 || { echo "bootstrap: check-jsonschema did not install" >&2; exit 1; }
+fi
+
 if ! command -v swift >/dev/null 2>&1; then
   echo "bootstrap: no 'swift' on PATH; install Swift 6 (https://swift.org/install) or add /opt/swift/usr/bin to PATH" >&2
   exit 1

@@ -10,17 +10,20 @@ public struct BudgetTable: Hashable, Codable, Sendable {
     public var unit: MoneyUnit?
     /// Leaf column paths, left to right (`本年收入/财政拨款收入`).
     public var columns: [String]
+    /// What each column holds, by index.
+    public var meanings: [ColumnMeaning]
     public var rows: [BudgetRow]
     /// Lines printed with the table such as `注：…`.
     public var notes: [String]
 
     public init(kind: TableKind, title: String, pages: [Int], unit: MoneyUnit?, columns: [String],
-                rows: [BudgetRow], notes: [String]) {
+                meanings: [ColumnMeaning], rows: [BudgetRow], notes: [String]) {
         self.kind = kind
         self.title = title
         self.pages = pages
         self.unit = unit
         self.columns = columns
+        self.meanings = meanings
         self.rows = rows
         self.notes = notes
     }
@@ -92,5 +95,34 @@ public struct BudgetDocument: Hashable, Codable, Sendable {
         self.metadata = metadata
         self.tables = tables
         self.warnings = warnings
+    }
+}
+
+/// What a column of a table holds, decided once when the table is read.
+public struct ColumnMeaning: Hashable, Codable, Sendable {
+    public enum Role: String, Hashable, Codable, Sendable {
+        case serial, code, name, amount, text
+    }
+
+    /// Whether an amount column counts money coming in or going out.
+    public enum Direction: String, Hashable, Codable, Sendable {
+        case revenue, expenditure
+    }
+
+    /// The budget an amount column belongs to, where the column or table says so.
+    public enum Fund: String, Hashable, Codable, Sendable {
+        case general
+        case governmentFund = "government_fund"
+        case stateCapital = "state_capital"
+    }
+
+    public var role: Role
+    public var direction: Direction?
+    public var fund: Fund?
+
+    public init(role: Role, direction: Direction? = nil, fund: Fund? = nil) {
+        self.role = role
+        self.direction = direction
+        self.fund = fund
     }
 }

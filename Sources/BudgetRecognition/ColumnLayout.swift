@@ -78,6 +78,47 @@ struct ColumnLayout {
                          role: role, amounts: amounts)
     }
 
+    /// What each output column holds. Direction: two-sided tables print income on the left
+    /// of the first expenditure label column, expenditure from it on; other kinds by what
+    /// they list. Fund: from the column's own label, else the table's kind.
+    func meanings(kind: TableKind, rows: [[String]]) -> [ColumnMeaning] {
+        let firstExpenditure = kind.isTwoSided
+            ? labels.indices.first { i in i > 0 && labels[i].contains("支出") && !Self.mostly(rows.map { $0[i] }, CellText.isAmount) }
+            : nil
+        return labels.indices.map { i in
+            if i == serial { return ColumnMeaning(role: .serial) }
+            if codeColumns.contains(i) || i == code { return ColumnMeaning(role: .code) }
+            let values = rows.map { $0[i] }
+            let isAmount = Self.mostly(values, CellText.isAmount) || (values.allSatisfy { $0.isEmpty } && i != name)
+            guard isAmount else { return ColumnMeaning(role: i == name ? .name : .text) }
+            let direction: ColumnMeaning.Direction?
+            switch kind {
+            case .incomeSummary: direction = .revenue
+            case .incomeExpenditureSummary, .fiscalAppropriationSummary:
+                direction = firstExpenditure.map { i < $0 ? .revenue : .expenditure }
+            case .other, .assets, .performanceTargets: direction = nil
+            default: direction = .expenditure
+            }
+            return ColumnMeaning(role: .amount, direction: direction, fund: Self.fund(labels[i]) ?? Self.fund(of: kind))
+        }
+    }
+
+    private static func fund(_ label: String) -> ColumnMeaning.Fund? {
+        if label.contains("政府性基金") || label.contains("基金预算") { return .governmentFund }
+        if label.contains("国有资本经营") { return .stateCapital }
+        if label.contains("一般公共预算") { return .general }
+        return nil
+    }
+
+    private static func fund(of kind: TableKind) -> ColumnMeaning.Fund? {
+        switch kind {
+        case .generalBudgetExpenditure, .generalBudgetBasicExpenditure, .threePublicExpenses: return .general
+        case .governmentFundExpenditure: return .governmentFund
+        case .stateCapitalExpenditure: return .stateCapital
+        default: return nil
+        }
+    }
+
     /// A row whose code the next row's code extends is a parent: its amounts are subtotals.
     static func assignParentRoles(_ rows: [BudgetRow]) -> [BudgetRow] {
         var rows = rows

@@ -56,6 +56,7 @@ struct TableReader {
         let rows = body.map { layout.typedRow(cells: $0.cells, printed: $0.printed, page: $0.page, unit: unit) }
         return BudgetTable(
             kind: kind, title: title, pages: span.pages, unit: unit, columns: layout.labels,
+            meanings: layout.meanings(kind: kind, rows: body.map { layout.merge($0.cells) }),
             rows: ColumnLayout.assignParentRoles(rows), notes: notes + Self.notes(below: span.trailing))
     }
 

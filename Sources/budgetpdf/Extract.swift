@@ -1,39 +1,59 @@
 import ArgumentParser
 import BudgetExport
+import BudgetModel
 import BudgetRecognition
 import Foundation
 import PDFLayout
 
-/// `budgetpdf extract`: PDFs in, one output file per document and format out.
+/// `budgetpdf extract`: PDFs in, clean data out.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Rebuild every table of budget disclosure PDFs and write them out.")
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case grid
-    }
+        abstract: "Rebuild every table of budget disclosure PDFs and write them as JSON, CSV or the as-printed grid.")
 
     @Argument(help: "PDF files.")
     var files: [String]
 
-    @Option(help: "Output folder (created if missing).")
+    @Option(help: "Output folder (created if missing), or - to write the JSON to standard output.")
     var out: String
 
-    @Option(help: "Output format: grid (DIR/<name>.grid.json, the tables as printed).")
-    var format: Format = .grid
+    @Option(help: "Comma-separated formats: json (typed document), csv (tidy facts and each table), grid (as printed).")
+    var format: String = "json,csv"
+
+    @Flag(help: "Start CSV files with a UTF-8 byte-order mark, so Excel on Windows shows the Chinese right.")
+    var excel = false
 
     @Option(help: "Password of encrypted PDFs.")
     var password: String?
 
+    func validate() throws {
+        let formats = try parsedFormats()
+        if out == "-" && formats != [.json] { throw ValidationError("--out - writes JSON only; use --format json") }
+    }
+
+    private func parsedFormats() throws -> [Exporter.Format] {
+        try format.split(separator: ",").map { name in
+            guard let f = Exporter.Format(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("unknown format \(name); choose from json, csv, grid")
+            }
+            return f
+        }
+    }
+
     func run() throws {
+        let exporter = Exporter(folder: out, formats: try parsedFormats(), excelBOM: excel)
         var failures: [PDFLayoutError] = []
+        var done: [(stem: String, document: BudgetDocument)] = []
         for file in files {
             do {
                 let document = try DocumentReader().read(path: file, password: password)
                 for warning in document.warnings { FileHandle.standardError.write(Data("budgetpdf: warning: \(warning)\n".utf8)) }
+                if out == "-" {
+                    FileHandle.standardOutput.write(try DocumentJSON.encode(document))
+                    continue
+                }
                 let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                let target = URL(fileURLWithPath: out).appendingPathComponent("\(stem).grid.json").path
-                try AtomicFile.write(try GridJSON.encode(document), to: target)
+                try exporter.write(document, stem: stem)
+                done.append((stem, document))
             } catch let error as PDFLayoutError {
                 FileHandle.standardError.write(Data("budgetpdf: \(error)\n".utf8))
                 failures.append(error)
@@ -41,6 +61,12 @@ struct Extract: ParsableCommand {
                 FileHandle.standardError.write(Data("budgetpdf: \(error)\n".utf8))
                 throw ExitCode(73)
             }
+        }
+        do {
+            try exporter.writePackage(done)
+        } catch {
+            FileHandle.standardError.write(Data("budgetpdf: \(error)\n".utf8))
+            throw ExitCode(73)
         }
         // The whole job failed only when no document could be read.
         if let first = failures.first, failures.count == files.count {

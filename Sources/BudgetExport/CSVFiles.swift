@@ -1,0 +1,56 @@
+import BudgetModel
+import CSV
+import Foundation
+
+/// The CSV views of a document: tidy facts (one amount per line) and each table as
+/// printed. RFC 4180 (CRLF line ends, quotes where needed), UTF-8, with a byte-order mark
+/// when asked for (Excel on Windows needs it to show Chinese).
+public enum CSVFiles {
+    /// Column names of `facts.csv`, in order; Schemas/facts.schema.json describes them.
+    public static let factColumns = [
+        "document_id", "fiscal_year", "entity", "doc_kind", "scope", "table_kind", "table_title", "page",
+        "row_index", "code", "code_class", "code_kuan", "code_xiang", "name", "row_role", "column_path",
+        "amount", "unit", "amount_yuan", "phase", "direction", "fund",
+    ]
+
+    public static func facts(_ document: BudgetDocument, excel: Bool = false) throws -> Data {
+        var rows = [factColumns]
+        for f in Fact.facts(of: document) {
+            let parts = f.code?.parts ?? []
+            rows.append([
+                f.documentID, f.fiscalYear.map(String.init) ?? "", f.entity ?? "", f.documentKind.rawValue,
+                f.scope.rawValue, f.tableKind.rawValue, f.tableTitle, String(f.page), String(f.rowIndex),
+                f.code?.digits ?? "", parts.first ?? "", parts.count > 1 ? parts[1] : "", parts.count > 2 ? parts[2] : "",
+                f.name ?? "", f.role.rawValue, f.columnPath, plain(f.amount.value), f.amount.unit.rawValue,
+                plain(f.amount.yuan), f.phase, f.direction?.rawValue ?? "", f.fund?.rawValue ?? "",
+            ])
+        }
+        return try csv(rows, excel: excel)
+    }
+
+    /// A table as printed: its column paths, then its rows.
+    public static func table(_ table: BudgetTable, excel: Bool = false) throws -> Data {
+        try csv([table.columns] + table.rows.map(\.cells), excel: excel)
+    }
+
+    /// The file name of table `index` under `DIR/<name>/`: stable, sortable, readable.
+    public static func tableFileName(_ table: BudgetTable, index: Int) -> String {
+        String(format: "%02d-", index + 1) + table.kind.rawValue + ".csv"
+    }
+
+    /// A decimal without exponent or grouping, exactly.
+    static func plain(_ d: Decimal) -> String {
+        var value = d
+        return NSDecimalString(&value, Locale(identifier: "en_US_POSIX"))
+    }
+
+    private static func csv(_ rows: [[String]], excel: Bool) throws -> Data {
+        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
+        for row in rows { try writer.write(row: row) }
+        writer.stream.close()
+        guard var data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return Data() }
+        data.append(contentsOf: [0x0D, 0x0A])
+        if excel { data.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
+        return data
+    }
+}

@@ -1,0 +1,125 @@
+import BudgetModel
+import Foundation
+
+/// A Frictionless Data Package (`datapackage.json`) describing the CSV files written
+/// beside it, so Frictionless tooling, pandas, R and DuckDB load them with types. Fields
+/// carry Fiscal Data Package v1 `columnType`s where one applies.
+public enum DataPackage {
+    /// A Table Schema field.
+    struct Field: Encodable {
+        var name: String
+        var type: String
+        var description: String
+        var columnType: String?
+        var constraints: [String: [String]]?
+    }
+
+    /// The Table Schema of `facts.csv`, published as Schemas/facts.schema.json.
+    static let factFields: [Field] = [
+        Field(name: "document_id", type: "string", description: "First 12 hex digits of the source PDF's SHA-256"),
+        Field(name: "fiscal_year", type: "integer", description: "Fiscal year the document covers", columnType: "date:fiscal-year"),
+        Field(name: "entity", type: "string", description: "Department or unit that published the document",
+              columnType: "administrative-classification:generic:label"),
+        Field(name: "doc_kind", type: "string", description: "budget (预算) or final_account (决算)",
+              constraints: ["enum": ["budget", "final_account"]]),
+        Field(name: "scope", type: "string", description: "department (部门) or unit (单位)",
+              constraints: ["enum": ["department", "unit"]]),
+        Field(name: "table_kind", type: "string", description: "Canonical table kind",
+              constraints: ["enum": TableKind.allCases.map(\.rawValue)]),
+        Field(name: "table_title", type: "string", description: "Table title as printed"),
+        Field(name: "page", type: "integer", description: "1-based PDF page the row is printed on"),
+        Field(name: "row_index", type: "integer", description: "0-based body row of the table"),
+        Field(name: "code", type: "string", description: "Classification code, joined (2080101)",
+              columnType: "functional-classification:generic:code"),
+        Field(name: "code_class", type: "string", description: "类 part of the code (208)"),
+        Field(name: "code_kuan", type: "string", description: "款 part of the code (05)"),
+        Field(name: "code_xiang", type: "string", description: "项 part of the code (01)"),
+        Field(name: "name", type: "string", description: "Row label as printed",
+              columnType: "functional-classification:generic:label"),
+        Field(name: "row_role", type: "string", description: "detail, subtotal, total (合计) or grand_total (总计)",
+              constraints: ["enum": ["detail", "subtotal", "total", "grand_total"]]),
+        Field(name: "column_path", type: "string", description: "Header path of the amount's column"),
+        Field(name: "amount", type: "number", description: "Amount in the printed unit, exact"),
+        Field(name: "unit", type: "string", description: "元 or 万元", constraints: ["enum": ["元", "万元"]]),
+        Field(name: "amount_yuan", type: "number", description: "Amount in 元, exact", columnType: "value"),
+        Field(name: "phase", type: "string", description: "approved (预算) or executed (决算)", columnType: "phase:id",
+              constraints: ["enum": ["approved", "executed"]]),
+        Field(name: "direction", type: "string", description: "revenue or expenditure, where the table says",
+              columnType: "direction:id"),
+        Field(name: "fund", type: "string", description: "general, government_fund or state_capital, where the column or table says"),
+    ]
+
+    struct Schema: Encodable {
+        var fields: [Field]
+        var missingValues = [""]
+    }
+
+    struct Resource: Encodable {
+        var name: String
+        var path: String
+        var profile = "tabular-data-resource"
+        var format = "csv"
+        var mediatype = "text/csv"
+        var encoding = "utf-8"
+        var dialect = ["delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\""]
+        var schema: Schema
+    }
+
+    struct Package: Encodable {
+        var profile = "tabular-data-package"
+        var name: String
+        var resources: [Resource]
+    }
+
+    /// The facts schema alone, as published in Schemas/facts.schema.json.
+    public static func factsSchema() throws -> Data {
+        try encode(Schema(fields: factFields))
+    }
+
+    /// A package over the CSV files of `documents`, each named by its file stem.
+    public static func package(name: String, documents: [(stem: String, document: BudgetDocument)]) throws -> Data {
+        var resources: [Resource] = []
+        for (stem, document) in documents {
+            let slug = Self.slug(stem)
+            resources.append(Resource(name: "\(slug)-facts", path: "\(stem).facts.csv", schema: Schema(fields: factFields)))
+            for (i, table) in document.tables.enumerated() {
+                let fields = table.columns.indices.map { c in
+                    Field(name: table.columns[c].isEmpty ? "column_\(c + 1)" : table.columns[c], type: "string",
+                          description: "As printed (amounts without thousands separators)")
+                }
+                resources.append(Resource(name: "\(slug)-table-\(i + 1)", path: "\(stem)/\(CSVFiles.tableFileName(table, index: i))",
+                                          schema: Schema(fields: uniqued(fields))))
+            }
+        }
+        return try encode(Package(name: slug(name), resources: resources))
+    }
+
+    /// Field names must be unique; a table printing the same header twice (a two-sided
+    /// table's 科目编码) gets its later copies numbered.
+    private static func uniqued(_ fields: [Field]) -> [Field] {
+        var seen: [String: Int] = [:]
+        return fields.map { f in
+            var f = f
+            seen[f.name, default: 0] += 1
+            if let n = seen[f.name], n > 1 { f.name += "_\(n)" }
+            return f
+        }
+    }
+
+    /// Frictionless names are lower-case ASCII letters, digits, `-`, `_` and `.`.
+    static func slug(_ text: String) -> String {
+        let mapped = text.lowercased().unicodeScalars.map { c -> Character in
+            c.isASCII && (CharacterSet.alphanumerics.contains(c) || "-_.".unicodeScalars.contains(c)) ? Character(c) : "-"
+        }
+        let s = String(mapped)
+        return s.isEmpty ? "budget" : s
+    }
+
+    private static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+}

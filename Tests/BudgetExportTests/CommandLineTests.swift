@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+
+/// The `budgetpdf` executable as a user runs it: exit codes, messages, and no output file
+/// for a document that could not be read.
+final class CommandLineTests: XCTestCase {
+    static let root = ExportTests.root
+
+    private func budgetpdf(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let binary = Self.root.appendingPathComponent(".build/debug/budgetpdf")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("\(binary.path) is not built (run swift build first)")
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    private func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("budgetpdf-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    func testNotAPDFFailsWithNoOutput() throws {
+        let dir = try folder()
+        let bogus = dir.appendingPathComponent("budget.pdf")
+        try Data("序号,收入\n".utf8).write(to: bogus)
+        let out = dir.appendingPathComponent("out")
+        let r = try budgetpdf(["extract", bogus.path, "--out", out.path])
+        XCTAssertEqual(r.status, 65)
+        XCTAssertTrue(r.stderr.contains("\(bogus.path): not a PDF"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("budget.json").path))
+    }
+
+    func testOneBadFileOfTwoStillWritesTheGoodOne() throws {
+        let dir = try folder()
+        let bytes = try Data(contentsOf: Self.root.appendingPathComponent("Samples/hebei-portrait.pdf"))
+        let cut = dir.appendingPathComponent("cut.pdf")
+        try bytes.prefix(bytes.count / 3).write(to: cut)
+        let r = try budgetpdf(["extract", Self.root.appendingPathComponent("Samples/hebei-portrait.pdf").path, cut.path,
+                               "--out", dir.path, "--format", "json"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("cut.pdf: the PDF is truncated"), r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("hebei-portrait.json").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("cut.json").path))
+    }
+
+    func testEncryptedWithoutPassword() throws {
+        let r = try budgetpdf(["extract", Self.root.appendingPathComponent("Samples/bad/encrypted.pdf").path, "--out", try folder().path])
+        XCTAssertEqual(r.status, 77)
+        XCTAssertTrue(r.stderr.contains("encrypted"), r.stderr)
+    }
+
+    func testJSONToStandardOutput() throws {
+        let r = try budgetpdf(["extract", Self.root.appendingPathComponent("Samples/hebei-landscape.pdf").path, "--out", "-", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual((json?["tables"] as? [Any])?.count, 5)
+    }
+
+    func testImageOnlyPageInspectNamesThePage() throws {
+        let shared = Self.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/pdf/putuo-justice-2026-dept.pdf")
+        guard FileManager.default.fileExists(atPath: shared.path) else { throw XCTSkip("../shared is absent") }
+        let r = try budgetpdf(["inspect", shared.path, "--page", "3"])
+        XCTAssertEqual(r.status, 65)
+        XCTAssertTrue(r.stderr.contains("page 3: the page has no text layer"), r.stderr)
+    }
+}
