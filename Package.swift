@@ -36,6 +36,8 @@ let package = Package(
         // Recognition: table kinds, titles, headers and column meanings, document metadata.
         .target(name: "BudgetRecognition", dependencies: ["PDFLayout", "TableLayout", "BudgetModel",
                                                           .product(name: "Crypto", package: "swift-crypto")]),
+        // Checks: accounting identities within and across tables, with findings.
+        .target(name: "BudgetChecks", dependencies: ["BudgetModel"]),
         // Export: the grid view (truth shape), and later JSON, CSV and stores.
         .target(name: "BudgetExport", dependencies: ["BudgetModel", .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(
@@ -46,6 +48,7 @@ let package = Package(
                 "BudgetModel",
                 "BudgetRecognition",
                 "BudgetExport",
+                "BudgetChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "BudgetModelTests", dependencies: ["BudgetModel"]),
         .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout", "PDFLayout"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BudgetRecognitionTests", dependencies: ["BudgetRecognition", "BudgetModel"]),
+        .testTarget(name: "BudgetChecksTests", dependencies: ["BudgetChecks", "BudgetRecognition", "BudgetModel"]),
         .testTarget(name: "BudgetExportTests", dependencies: ["BudgetExport", "BudgetRecognition", "BudgetModel"]),
     ]
 )

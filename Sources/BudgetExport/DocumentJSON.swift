@@ -21,6 +21,7 @@ public enum DocumentJSON {
         var document: Metadata
         var tables: [Table]
         var warnings: [String]
+        var findings: [FindingJSON]
 
         init(_ d: BudgetDocument) {
             source = Source(file: d.source.file, sha256: d.source.sha256, pages: d.source.pages, producer: d.source.producer)
@@ -28,7 +29,67 @@ public enum DocumentJSON {
                                 fiscal_year: d.metadata.fiscalYear, entity: d.metadata.entity)
             tables = d.tables.enumerated().map { Table(index: $0.offset, $0.element) }
             warnings = d.warnings
+            findings = d.findings.map(FindingJSON.init)
         }
+    }
+
+    struct FindingJSON: Encodable {
+        var rule: String
+        var severity: String
+        var message: String
+        var table_kind: String?
+        var table_title: String?
+        var page: Int?
+        var code: String?
+        var row_name: String?
+        var column: String?
+        var printed: Decimal?
+        var expected: Decimal?
+        var difference: Decimal?
+
+        init(_ f: Finding) {
+            rule = f.rule
+            severity = f.severity.rawValue
+            message = f.message
+            table_kind = f.tableKind?.rawValue
+            table_title = f.tableTitle
+            page = f.page
+            code = f.code
+            row_name = f.rowName
+            column = f.column
+            printed = f.printed
+            expected = f.expected
+            difference = f.difference
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case rule, severity, message, table_kind, table_title, page, code, row_name, column, printed, expected, difference
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rule, forKey: .rule)
+            try c.encode(severity, forKey: .severity)
+            try c.encode(message, forKey: .message)
+            try c.encode(table_kind, forKey: .table_kind)
+            try c.encode(table_title, forKey: .table_title)
+            try c.encode(page, forKey: .page)
+            try c.encode(code, forKey: .code)
+            try c.encode(row_name, forKey: .row_name)
+            try c.encode(column, forKey: .column)
+            try c.encode(printed, forKey: .printed)
+            try c.encode(expected, forKey: .expected)
+            try c.encode(difference, forKey: .difference)
+        }
+    }
+
+    /// `{"findings": [...]}`, what `budgetpdf check --json` prints.
+    public static func findings(_ findings: [Finding]) throws -> Data {
+        struct Wrapper: Encodable { var findings: [FindingJSON] }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(Wrapper(findings: findings.map(FindingJSON.init)))
+        data.append(0x0A)
+        return data
     }
 
     struct Source: Encodable {

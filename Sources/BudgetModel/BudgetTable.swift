@@ -89,12 +89,15 @@ public struct BudgetDocument: Hashable, Codable, Sendable {
     public var tables: [BudgetTable]
     /// What the reader was unsure of, or could not read, with file and page.
     public var warnings: [String]
+    /// What the accounting checks found (empty until checked).
+    public var findings: [Finding]
 
-    public init(source: Source, metadata: DocumentMetadata, tables: [BudgetTable], warnings: [String]) {
+    public init(source: Source, metadata: DocumentMetadata, tables: [BudgetTable], warnings: [String], findings: [Finding] = []) {
         self.source = source
         self.metadata = metadata
         self.tables = tables
         self.warnings = warnings
+        self.findings = findings
     }
 }
 
@@ -119,10 +122,14 @@ public struct ColumnMeaning: Hashable, Codable, Sendable {
     public var role: Role
     public var direction: Direction?
     public var fund: Fund?
+    /// The full header path as printed, captions included (`“三公”经费预算数/合计`): what
+    /// tells which columns a 合计 column sums.
+    public var header: [String]
 
-    public init(role: Role, direction: Direction? = nil, fund: Fund? = nil) {
+    public init(role: Role, direction: Direction? = nil, fund: Fund? = nil, header: [String] = []) {
         self.role = role
         self.direction = direction
         self.fund = fund
+        self.header = header
     }
 }

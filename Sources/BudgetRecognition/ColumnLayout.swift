@@ -5,6 +5,8 @@ import BudgetModel
 struct ColumnLayout {
     /// Output column labels, `上级/下级` paths.
     private(set) var labels: [String] = []
+    /// Full header paths of the output columns, captions included.
+    private var headers: [[String]] = []
     /// Grid columns that make up each output column.
     private var groups: [Range<Int>] = []
     private var serial: Int?
@@ -28,11 +30,13 @@ struct ColumnLayout {
                 codeColumns.append(groups.count)
                 groups.append(c..<end)
                 labels.append("科目编码")
+                headers.append(Array(header.paths[c].dropLast()) + ["科目编码"])
                 c = end
                 continue
             }
             groups.append(c..<(c + 1))
             labels.append(Self.label(header.paths[c]))
+            headers.append(header.paths[c])
             c += 1
         }
         let values = groups.map { g in body.map { row in g.map { $0 < row.count ? row[$0] : "" }.joined() } }
@@ -86,11 +90,11 @@ struct ColumnLayout {
             ? labels.indices.first { i in i > 0 && labels[i].contains("支出") && !Self.mostly(rows.map { $0[i] }, CellText.isAmount) }
             : nil
         return labels.indices.map { i in
-            if i == serial { return ColumnMeaning(role: .serial) }
-            if codeColumns.contains(i) || i == code { return ColumnMeaning(role: .code) }
+            if i == serial { return ColumnMeaning(role: .serial, header: headers[i]) }
+            if codeColumns.contains(i) || i == code { return ColumnMeaning(role: .code, header: headers[i]) }
             let values = rows.map { $0[i] }
             let isAmount = Self.mostly(values, CellText.isAmount) || (values.allSatisfy { $0.isEmpty } && i != name)
-            guard isAmount else { return ColumnMeaning(role: i == name ? .name : .text) }
+            guard isAmount else { return ColumnMeaning(role: i == name ? .name : .text, header: headers[i]) }
             let direction: ColumnMeaning.Direction?
             switch kind {
             case .incomeSummary: direction = .revenue
@@ -99,7 +103,8 @@ struct ColumnLayout {
             case .other, .assets, .performanceTargets: direction = nil
             default: direction = .expenditure
             }
-            return ColumnMeaning(role: .amount, direction: direction, fund: Self.fund(labels[i]) ?? Self.fund(of: kind))
+            return ColumnMeaning(role: .amount, direction: direction, fund: Self.fund(labels[i]) ?? Self.fund(of: kind),
+                                 header: headers[i])
         }
     }
 

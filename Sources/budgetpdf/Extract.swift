@@ -1,4 +1,5 @@
 import ArgumentParser
+import BudgetChecks
 import BudgetExport
 import BudgetModel
 import BudgetRecognition
@@ -45,7 +46,7 @@ struct Extract: ParsableCommand {
         var done: [(stem: String, document: BudgetDocument)] = []
         for file in files {
             do {
-                let document = try DocumentReader().read(path: file, password: password)
+                let document = Checker.checked(try DocumentReader().read(path: file, password: password))
                 for warning in document.warnings { FileHandle.standardError.write(Data("budgetpdf: warning: \(warning)\n".utf8)) }
                 if out == "-" {
                     FileHandle.standardOutput.write(try DocumentJSON.encode(document))

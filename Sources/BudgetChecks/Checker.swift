@@ -1,0 +1,24 @@
+import BudgetModel
+
+/// Runs every rule over a document.
+public enum Checker {
+    /// All rules, in the order their findings are reported.
+    public static let rules: [Rule] = [
+        TableRules.parentSum, TableRules.totalSum, TableRules.rowComponents,
+        SummaryRules.balance, SummaryRules.itemsSum,
+        CrossTableRules.summaryTotals, CrossTableRules.classLines, CrossTableRules.basicExpenditure, CrossTableRules.emptyFunds,
+        CrossTableRules.labelTypos,
+        CodeRules.malformed, CodeRules.orphan, CodeRules.emptyNote,
+    ]
+
+    public static func findings(_ document: BudgetDocument) -> [Finding] {
+        rules.flatMap { $0.check(document) }
+    }
+
+    /// The document with its findings filled in.
+    public static func checked(_ document: BudgetDocument) -> BudgetDocument {
+        var d = document
+        d.findings = findings(document)
+        return d
+    }
+}

@@ -1,0 +1,47 @@
+import BudgetModel
+import Foundation
+
+/// Rules about the printed classification codes and notes.
+enum CodeRules {
+    /// A code cell of digits that is not 3, 5 or 7 digits long lost (or gained) a digit.
+    static let malformed = Rule(id: "code.malformed", summary: "A classification code has 3, 5 or 7 digits; any other length is a code printed with a dropped digit.") { doc in
+        doc.tables.flatMap { table -> [Finding] in
+            let codeColumns = table.meanings.indices.filter { table.meanings[$0].role == .code }
+            return table.rows.flatMap { row in
+                codeColumns.compactMap { c -> Finding? in
+                    let text = row.cells[c]
+                    guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), ![3, 5, 7].contains(text.count) else { return nil }
+                    return Finding(rule: "code.malformed", severity: .warning,
+                                   message: "code \(text) has \(text.count) digits (a digit dropped from a 类/款/项 part?)",
+                                   tableKind: table.kind, tableTitle: table.title, page: row.page, code: text,
+                                   rowName: row.name, column: table.columns[c])
+                }
+            }
+        }
+    }
+
+    /// In a table that prints parent rows, each code's parent is printed too (a code whose
+    /// 类 lost digits no longer nests under its parent).
+    static let orphan = Rule(id: "code.orphan", summary: "A child's code starts with its parent's: every 款/项 code nests under a printed parent.") { doc in
+        doc.tables.flatMap { table -> [Finding] in
+            let codes = Set(table.rows.compactMap { $0.code?.digits })
+            guard table.rows.contains(where: { $0.code?.level == 1 }) else { return [] }
+            return table.rows.compactMap { row in
+                guard let code = row.code, let parent = code.parent, !codes.contains(parent.digits) else { return nil }
+                return Finding(rule: "code.orphan", severity: .warning,
+                               message: "\(code.digits) \(row.name ?? "") has no parent \(parent.digits) in the table",
+                               tableKind: table.kind, tableTitle: table.title, page: row.page, code: code.digits, rowName: row.name)
+            }
+        }
+    }
+
+    /// A note saying the table is empty, on a table that prints non-zero figures.
+    static let emptyNote = Rule(id: "note.empty_but_filled", summary: "A table whose note says it is empty (空表, 无数据) prints no non-zero amount.") { doc in
+        doc.tables.compactMap { table in
+            guard let note = table.notes.first(where: { $0.contains("空表") || $0.contains("无数据") }),
+                  let row = table.rows.first(where: { $0.amounts.values.contains { $0.value != 0 } }) else { return nil }
+            return Finding(rule: "note.empty_but_filled", severity: .warning, message: "the note says “\(note)” but the table prints figures",
+                           tableKind: table.kind, tableTitle: table.title, page: row.page, rowName: row.name)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import BudgetModel
+import Foundation
+
+/// Identities inside one table.
+enum TableRules {
+    /// 类 = Σ款, 款 = Σ项 (economic 类 = Σ款), per amount column. A child whose printed
+    /// code lost a digit (`3012` under `301`) still counts as a child.
+    static let parentSum = Rule(id: "code.parent_sum", summary: "A parent code's amount equals the sum of its children's (类 = Σ款, 款 = Σ项).") { doc in
+        doc.tables.flatMap { table -> [Finding] in
+            sides(table).flatMap { side -> [Finding] in
+                table.rows.flatMap { parent -> [Finding] in
+                    guard let code = ClassificationCode(parent.cells[side.code]) else { return [] }
+                    let children = table.rows.filter { row in
+                        let text = row.cells[side.code]
+                        if let child = ClassificationCode(text) { return child.parent == code }
+                        return text.count > code.digits.count && text.count < code.digits.count + 2
+                            && text.hasPrefix(code.digits) && text.allSatisfy { $0.isASCII && $0.isNumber }
+                    }
+                    guard !children.isEmpty else { return [] }
+                    return side.amounts.compactMap { c in
+                        guard let printed = parent.amounts[c] else { return nil }
+                        let terms = children.compactMap { $0.amounts[c] }
+                        let name = side.code + 1 < parent.cells.count ? parent.cells[side.code + 1] : ""
+                        return Finding("code.parent_sum", Comparison(printed: printed, terms: terms), table: table, row: parent,
+                                       column: c, message: "\(code) \(name) is not the sum of its \(children.count) sub-items",
+                                       label: name, code: code.digits)
+                    }
+                }
+            }
+        }
+    }
+
+    /// A coded table's columns grouped by the code column they belong to: one group, or two
+    /// in a two-sided classification table (科目编码 科目名称 决算数 | 科目编码 科目名称 决算数).
+    struct CodeSide {
+        var code: Int
+        var amounts: [Int]
+    }
+
+    static func sides(_ table: BudgetTable) -> [CodeSide] {
+        let codes = table.meanings.indices.filter { table.meanings[$0].role == .code }
+        return codes.enumerated().map { k, code in
+            let end = k + 1 < codes.count ? codes[k + 1] : table.columns.count
+            return CodeSide(code: code, amounts: (code..<end).filter { table.meanings[$0].role == .amount })
+        }
+    }
+
+    /// 合计 row = Σ of the top-level (类) rows, per amount column (per side).
+    static let totalSum = Rule(id: "table.total_sum", summary: "A table's 合计/总计 row equals the sum of its top-level (类) rows.") { doc in
+        doc.tables.flatMap { table -> [Finding] in
+            sides(table).flatMap { side -> [Finding] in
+                let top = table.rows.filter { ClassificationCode($0.cells[side.code])?.level == 1 }
+                let label = side.code + 1 < table.columns.count ? side.code + 1 : side.code
+                guard !top.isEmpty,
+                      let total = table.rows.first(where: { CellText.isTotal($0.cells[label]) && $0.cells[side.code].isEmpty }) else { return [] }
+                return side.amounts.compactMap { c in
+                    guard let printed = total.amounts[c] else { return nil }
+                    return Finding("table.total_sum", Comparison(printed: printed, terms: top.compactMap { $0.amounts[c] }),
+                                   table: table, row: total, column: c, message: "\(total.cells[label]) is not the sum of the \(top.count) 类 rows")
+                }
+            }
+        }
+    }
+
+    /// In each row, a 合计/小计 column equals the sum of the columns it totals: its siblings
+    /// under the same header, a sibling group counting by its own 小计 (or its leaves).
+    static let rowComponents = Rule(id: "row.total_components",
+                                    summary: "Within a row, a 合计/小计 column equals the sum of the columns it totals (基本支出 + 项目支出, income sources, 三公 items …).") { doc in
+        doc.tables.flatMap { table -> [Finding] in
+            guard !table.kind.isTwoSided else { return [] }
+            return totalColumns(table).flatMap { (total, parts) in
+                table.rows.compactMap { row -> Finding? in
+                    guard let printed = row.amounts[total] else { return nil }
+                    let terms = parts.compactMap { row.amounts[$0] }
+                    return Finding("row.total_components", Comparison(printed: printed, terms: terms), table: table, row: row,
+                                   column: total, message: "\(table.columns[total]) is not the sum of \(parts.map { table.columns[$0] }.joined(separator: " + "))")
+                }
+            }
+        }
+    }
+
+    /// Amount columns, by index.
+    static func amountColumns(_ table: BudgetTable) -> [Int] {
+        table.meanings.indices.filter { table.meanings[$0].role == .amount }
+    }
+
+    /// Each 合计/小计 column with the columns it sums, from the full header paths.
+    static func totalColumns(_ table: BudgetTable) -> [(Int, [Int])] {
+        let amounts = amountColumns(table)
+        let headers = amounts.map { table.meanings[$0].header }
+        var out: [(Int, [Int])] = []
+        for (k, header) in headers.enumerated() {
+            guard let leaf = header.last, leaf == "合计" || leaf == "小计" else { continue }
+            let parent = Array(header.dropLast())
+            // Siblings: columns under the same parent; a deeper sibling group counts by its
+            // own 小计 if it prints one, else by its leaves.
+            let siblings = amounts.indices.filter { j in
+                j != k && headers[j].count > parent.count && Array(headers[j].prefix(parent.count)) == parent
+            }
+            var parts: [Int] = []
+            var groups: [String: [Int]] = [:]
+            for j in siblings {
+                let h = headers[j]
+                if h.count == parent.count + 1 { parts.append(amounts[j]) } else { groups[h[parent.count], default: []].append(j) }
+            }
+            for (_, members) in groups {
+                if let sub = members.first(where: { headers[$0].count == parent.count + 2 && ["小计", "合计"].contains(headers[$0].last!) }) {
+                    parts.append(amounts[sub])
+                } else {
+                    parts += members.map { amounts[$0] }
+                }
+            }
+            guard parts.count >= 2 || (parts.count == 1 && !parent.isEmpty) else { continue }
+            out.append((amounts[k], parts.sorted()))
+        }
+        return out
+    }
+}

@@ -1,0 +1,93 @@
+import BudgetChecks
+import BudgetModel
+import BudgetRecognition
+import Foundation
+import XCTest
+
+final class CheckerTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private func sample(_ name: String) throws -> BudgetDocument {
+        try DocumentReader().read(path: Self.root.appendingPathComponent("Samples/\(name).pdf").path)
+    }
+
+    /// Changes one printed amount of the row with `code` in the first table of `kind`.
+    private func tampered(_ document: BudgetDocument, kind: TableKind, code: String, column: Int, to printed: String) throws -> BudgetDocument {
+        var d = document
+        let t = try XCTUnwrap(d.tables.firstIndex { $0.kind == kind })
+        let r = try XCTUnwrap(d.tables[t].rows.firstIndex { $0.code?.digits == code })
+        let unit = try XCTUnwrap(d.tables[t].unit)
+        d.tables[t].rows[r].amounts[column] = Amount(printed: printed, unit: unit)
+        d.tables[t].rows[r].cells[column] = printed
+        return d
+    }
+
+    func testSamplesAddUp() throws {
+        for name in ["hebei-portrait", "hebei-landscape"] {
+            XCTAssertEqual(Checker.findings(try sample(name)), [], name)
+        }
+    }
+
+    func testATamperedLeafBreaksItsParentAndItsRow() throws {
+        let doc = try tampered(try sample("hebei-landscape"), kind: .incomeSummary, code: "2050302", column: 3, to: "584.20")
+        let findings = Checker.findings(doc)
+        let parent = try XCTUnwrap(findings.first { $0.rule == "code.parent_sum" && $0.code == "20503" })
+        XCTAssertEqual(parent.severity, .error)
+        XCTAssertEqual(parent.printed, Decimal(string: "7830.01"))
+        XCTAssertEqual(parent.expected, Decimal(string: "7831.01"))
+        XCTAssertEqual(parent.difference, Decimal(-1))
+        XCTAssertEqual(parent.tableKind, .incomeSummary)
+        XCTAssertNotNil(parent.page)
+        let row = try XCTUnwrap(findings.first { $0.rule == "row.total_components" && $0.code == "2050302" })
+        XCTAssertEqual(row.severity, .error)
+        XCTAssertEqual(row.column, "合计")
+    }
+
+    func testADifferenceInTheLastDigitIsRounding() throws {
+        let doc = try tampered(try sample("hebei-landscape"), kind: .incomeSummary, code: "2050302", column: 3, to: "583.21")
+        let parent = try XCTUnwrap(Checker.findings(doc).first { $0.rule == "code.parent_sum" && $0.code == "20503" })
+        XCTAssertEqual(parent.severity, .rounding)
+    }
+
+    func testATamperedSummaryTotalUnbalancesTheSummary() throws {
+        var doc = try sample("hebei-portrait")
+        let t = try XCTUnwrap(doc.tables.firstIndex { $0.kind == .incomeExpenditureSummary })
+        let r = try XCTUnwrap(doc.tables[t].rows.firstIndex { $0.cells[3] == "支出总计" })
+        doc.tables[t].rows[r].amounts[4] = Amount(printed: "103592.65", unit: .tenThousandYuan)
+        let findings = Checker.findings(doc)
+        XCTAssertTrue(findings.contains { $0.rule == "summary.balance" && $0.severity == .error }, "\(findings)")
+    }
+
+    func testEveryRuleHasAnIdAndADescription() {
+        XCTAssertEqual(Set(Checker.rules.map(\.id)).count, Checker.rules.count)
+        XCTAssertTrue(Checker.rules.allSatisfy { !$0.summary.isEmpty })
+    }
+
+    /// On the corpus: no error where the truth lists none, and the table-level
+    /// inconsistencies the truth lists are found.
+    func testCorpusFindings() throws {
+        let pdfs = Self.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/pdf")
+        guard FileManager.default.fileExists(atPath: pdfs.path) else { throw XCTSkip("../shared is absent") }
+        var found: [String: [Finding]] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: pdfs.path).sorted() where name.hasSuffix(".pdf") {
+            let findings = Checker.findings(try DocumentReader().read(path: pdfs.appendingPathComponent(name).path))
+            XCTAssertEqual(findings.filter { $0.severity == .error }, [], "\(name): false alarms")
+            found[name] = findings
+        }
+        func has(_ file: String, _ rule: String, _ test: (Finding) -> Bool = { _ in true }) -> Bool {
+            found[file, default: []].contains { $0.rule == rule && test($0) }
+        }
+        XCTAssertTrue(has("putuo-finance-2024-final.pdf", "table.total_sum") { $0.tableTitle == "收入决算表" && $0.severity == .rounding })
+        XCTAssertTrue(has("putuo-finance-2024-final.pdf", "table.total_sum") { $0.tableTitle == "支出决算表" })
+        XCTAssertTrue(has("putuo-finance-2024-final.pdf", "table.total_sum") { $0.tableTitle == "一般公共预算财政拨款支出决算表" })
+        XCTAssertTrue(has("putuo-finance-2024-final.pdf", "cross.class_lines") { $0.printed == Decimal(string: "326.71") })
+        XCTAssertTrue(has("putuo-finance-2024-final.pdf", "code.parent_sum") { $0.rowName == "工资福利支出" })
+        XCTAssertTrue(has("putuo-finance-2024-final.pdf", "code.parent_sum") { $0.rowName == "商品和服务支出" })
+        XCTAssertTrue(has("putuo-wanli-2024-dept.pdf", "note.empty_but_filled"))
+        XCTAssertTrue(has("putuo-wanli-2024-dept.pdf", "code.malformed") { $0.code == "3012" })
+        XCTAssertTrue(has("putuo-wanli-2024-dept.pdf", "code.malformed") { $0.code == "3017" })
+        XCTAssertTrue(has("putuo-welfare-2024-unit.pdf", "code.orphan") { $0.code == "71102" })
+        XCTAssertTrue(has("putuo-welfare-2024-unit.pdf", "cross.class_lines") { $0.rowName == "三、医疗卫生与计划生育支出" })
+        XCTAssertTrue(has("jiangsu-cppcc-2017-tables.pdf", "cross.label_typos"))
+    }
+}
