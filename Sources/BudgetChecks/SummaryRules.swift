@@ -29,7 +29,7 @@ enum SummaryRules {
     static let balance = Rule(id: "summary.balance", summary: "In a two-sided table, 收入总计 equals 支出总计.") { doc in
         doc.tables.filter(\.kind.isTwoSided).compactMap { table in
             guard let (i, o) = sides(table),
-                  let inRow = row(table, i, ["收入总计", "收入合计"]), let outRow = row(table, o, ["支出总计", "支出合计"]),
+                  let inRow = row(table, i, ["收入总计", "收入合计", "总计"]), let outRow = row(table, o, ["支出总计", "支出合计", "总计"]),
                   let income = inRow.amounts[i.amount], let spending = outRow.amounts[o.amount] else { return nil }
             return Finding("summary.balance", Comparison(printed: spending, expected: income), table: table, row: outRow,
                            column: o.amount, message: "支出总计 does not equal 收入总计 \(income.printed)", label: outRow.cells[o.label])

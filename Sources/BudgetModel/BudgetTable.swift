@@ -91,13 +91,18 @@ public struct BudgetDocument: Hashable, Codable, Sendable {
     public var warnings: [String]
     /// What the accounting checks found (empty until checked).
     public var findings: [Finding]
+    /// The text printed outside the tables, page by page: the prose whose figures repeat
+    /// the tables'.
+    public var prose: [PageText]
 
-    public init(source: Source, metadata: DocumentMetadata, tables: [BudgetTable], warnings: [String], findings: [Finding] = []) {
+    public init(source: Source, metadata: DocumentMetadata, tables: [BudgetTable], warnings: [String],
+                findings: [Finding] = [], prose: [PageText] = []) {
         self.source = source
         self.metadata = metadata
         self.tables = tables
         self.warnings = warnings
         self.findings = findings
+        self.prose = prose
     }
 }
 
@@ -131,5 +136,16 @@ public struct ColumnMeaning: Hashable, Codable, Sendable {
         self.direction = direction
         self.fund = fund
         self.header = header
+    }
+}
+
+/// The text of one page outside its tables, lines joined with whitespace removed.
+public struct PageText: Hashable, Codable, Sendable {
+    public var page: Int
+    public var text: String
+
+    public init(page: Int, text: String) {
+        self.page = page
+        self.text = text
     }
 }

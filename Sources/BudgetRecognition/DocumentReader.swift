@@ -46,9 +46,12 @@ public struct DocumentReader {
             openingLines: opening,
             tableLines: spans.flatMap { $0.leading.map { CellText.clean($0.text) } },
             titles: tables.map(\.title).filter { !$0.isEmpty }).read()
+        let prose = pages.map { page in
+            PageText(page: page.page, text: page.text.map { CellText.clean($0.text) }.joined())
+        }.filter { !$0.text.isEmpty }
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let source = BudgetDocument.Source(file: URL(fileURLWithPath: path).lastPathComponent, sha256: digest,
                                            pages: pdf.pageCount, producer: pdf.producer ?? pdf.creator)
-        return BudgetDocument(source: source, metadata: metadata, tables: tables, warnings: warnings)
+        return BudgetDocument(source: source, metadata: metadata, tables: tables, warnings: warnings, prose: prose)
     }
 }

@@ -1,0 +1,85 @@
+import BudgetModel
+import Foundation
+
+/// The figures the prose states, against the tables they repeat. Only statements that
+/// name what they count precisely are read: a total (收入、支出预算总计 …万元) or a line
+/// named down to its 项 (…（类）…（款）…（项）…万元); a figure whose line the tables do not
+/// print is left alone.
+enum TextRules {
+    static let figures = Rule(id: "text.figures",
+                              summary: "Figures the prose states (收入支出总计, a 类/款/项 line's amount) equal the tables, after 元/万元 conversion.") { doc in
+        doc.prose.flatMap { page in totals(doc, page) + lines(doc, page) }
+    }
+
+    private static let number = #"([0-9][0-9,]*(?:\.[0-9]+)?)万元"#
+
+    /// `收入、支出预算总计13649.07万元` against the 收支总表; `财政拨款收入支出总计…` against
+    /// the 财政拨款收支总表.
+    static func totals(_ doc: BudgetDocument, _ page: PageText) -> [Finding] {
+        matches(#"(财政拨款)?收入[、和及与]?支出(?:预算|决算)?总计"# + number, page.text).compactMap { groups in
+            let fiscal = !groups[0].isEmpty
+            guard let stated = Amount(printed: groups[1], unit: .tenThousandYuan),
+                  let table = doc.tables.first(where: { $0.kind == (fiscal ? .fiscalAppropriationSummary : .incomeExpenditureSummary) }),
+                  let (i, o) = SummaryRules.sides(table) else { return nil }
+            // 决算 tables print a bare 总计 on each side.
+            let candidates = [("收入总计", i), ("支出总计", o), ("收入合计", i), ("支出合计", o), ("总计", i), ("总计", o)]
+                .compactMap { label, side in SummaryRules.row(table, side, [label])?.amounts[side.amount] }
+            return compare(stated, candidates, page: page, table: table,
+                           message: "the text states \(fiscal ? "财政拨款" : "")收入支出总计 \(groups[1])万元")
+        }
+    }
+
+    /// `社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）738.66万元`, or the short
+    /// form `人大事务行政运行（项）支出10528.33万元`, against the coded tables' 项 rows.
+    static func lines(_ doc: BudgetDocument, _ page: PageText) -> [Finding] {
+        let name = #"([^“”"，。；：、（）()0-9．.]{2,24})"#
+        let pattern = #"(?:"# + name + #"（类）"# + name + #"（款）)?"# + name + #"（项）[”"]?(?:支出)?"# + number
+        return matches(pattern, page.text).compactMap { g in
+            guard let stated = Amount(printed: g[3], unit: .tenThousandYuan) else { return nil }
+            var rows: [(BudgetTable, BudgetRow)] = []
+            for table in doc.tables where !table.kind.isTwoSided {
+                let byCode = Dictionary(table.rows.compactMap { r in r.code.map { ($0.digits, r) } }) { a, _ in a }
+                for row in table.rows {
+                    guard let code = row.code, code.level == 3, let item = row.name,
+                          let kuan = code.parent.flatMap({ byCode[$0.digits] })?.name else { continue }
+                    let klass = code.parent?.parent.flatMap { byCode[$0.digits] }?.name
+                    if !g[0].isEmpty {
+                        guard g[2] == item, g[1] == kuan, klass == nil || g[0] == klass else { continue }
+                    } else {
+                        // Short form: the stated name is the 项 name, maybe after its 款 name.
+                        guard g[2].hasSuffix(item), [kuan, ""].contains(String(g[2].dropLast(item.count))) else { continue }
+                    }
+                    rows.append((table, row))
+                }
+            }
+            guard let first = rows.first else { return nil }
+            let candidates = rows.flatMap { $0.1.amounts.values }
+            return compare(stated, candidates, page: page, table: first.0,
+                           message: "the text states \(g[2])（项） \(g[3])万元", rowName: first.1.name, code: first.1.code?.digits)
+        }
+    }
+
+    /// A finding when no candidate equals the stated figure within the rounding of 万元.
+    private static func compare(_ stated: Amount, _ candidates: [Amount], page: PageText, table: BudgetTable,
+                                message: String, rowName: String? = nil, code: String? = nil) -> Finding? {
+        guard !candidates.isEmpty else { return nil }
+        let converted = candidates.map { $0.yuan / 10000 }
+        let slack = Comparison.lastDigit(stated)
+        let best = converted.min { abs($0 - stated.value) < abs($1 - stated.value) }!
+        let difference = abs(best - stated.value)
+        guard difference > slack / 2 else { return nil }
+        let severity: Finding.Severity = difference <= slack ? .rounding : .error
+        return Finding(rule: "text.figures", severity: severity,
+                       message: message + ", the tables print \(converted.map { "\($0)" }.joined(separator: ", "))万元",
+                       tableKind: table.kind, tableTitle: table.title, page: page.page, code: code, rowName: rowName,
+                       printed: stated.value, expected: best)
+    }
+
+    /// Capture groups of every match ("" for a group that did not take part).
+    static func matches(_ pattern: String, _ text: String) -> [[String]] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
+            (1..<m.numberOfRanges).map { i in Range(m.range(at: i), in: text).map { String(text[$0]) } ?? "" }
+        }
+    }
+}
