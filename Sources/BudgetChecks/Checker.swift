@@ -9,7 +9,7 @@ public enum Checker {
         CrossTableRules.summaryTotals, CrossTableRules.classLines, CrossTableRules.basicExpenditure, CrossTableRules.emptyFunds,
         CrossTableRules.labelTypos,
         CodeRules.malformed, CodeRules.orphan, CodeRules.emptyNote,
-        TextRules.figures,
+        TextRules.figures, TextRules.growth,
     ]
 
     public static func findings(_ document: BudgetDocument) -> [Finding] {

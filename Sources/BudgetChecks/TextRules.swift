@@ -13,6 +13,32 @@ enum TextRules {
 
     private static let number = #"([0-9][0-9,]*(?:\.[0-9]+)?)万元"#
 
+    /// `1959.99万元，与上年相比增加865.57万元，增长79.05%`: the rate must be the change over
+    /// the previous year's figure (this year's less the increase), to its printed decimals.
+    static let growth = Rule(id: "text.growth",
+                             summary: "A stated growth rate (…万元，与上年相比增加A万元，增长B%) equals A over the previous year's figure.") { doc in
+        let pattern = number + #"[，,](?:与上年相比|比上年|比20[0-9]{2}年度?|较上年)[^0-9。；，]{0,12}?(增加|减少)"# + number
+            + #"[，,](?:增长|增加|减少|下降)([0-9]+(?:\.[0-9]+)?)%"#
+        return doc.prose.flatMap { page in
+            matches(pattern, page.text).compactMap { g -> Finding? in
+                guard let current = Amount(printed: g[0], unit: .tenThousandYuan), let change = Amount(printed: g[2], unit: .tenThousandYuan),
+                      let rate = Amount(printed: g[3], unit: .yuan) else { return nil }
+                let previous = g[1] == "增加" ? current.value - change.value : current.value + change.value
+                guard previous > 0 else { return nil }
+                let expected = change.value / previous * 100
+                let unit = Comparison.lastDigit(rate)
+                var rounded = Decimal(), exact = expected
+                let places = rate.printed.split(separator: ".").dropFirst().first?.count ?? 0
+                NSDecimalRound(&rounded, &exact, places, .plain)
+                guard rounded != rate.value else { return nil }
+                let severity: Finding.Severity = abs(expected - rate.value) <= unit ? .rounding : .error
+                return Finding(rule: "text.growth", severity: severity,
+                               message: "the text states \(g[1]) \(g[2])万元 on \(g[0])万元 as \(g[3])%; over the previous year's \(previous)万元 that is \(rounded)%",
+                               page: page.page, printed: rate.value, expected: rounded)
+            }
+        }
+    }
+
     /// `收入、支出预算总计13649.07万元` against the 收支总表; `财政拨款收入支出总计…` against
     /// the 财政拨款收支总表.
     static func totals(_ doc: BudgetDocument, _ page: PageText) -> [Finding] {
