@@ -36,6 +36,11 @@ let package = Package(
         // Recognition: table kinds, titles, headers and column meanings, document metadata.
         .target(name: "BudgetRecognition", dependencies: ["PDFLayout", "TableLayout", "BudgetModel",
                                                           .product(name: "Crypto", package: "swift-crypto")]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // Batch: many documents into one dataset (combined CSVs, SQLite store).
+        .target(name: "BudgetBatch", dependencies: ["BudgetExport", "CSQLite",
+                                                    .product(name: "CSV", package: "CSV.swift"),
+                                                    .product(name: "Crypto", package: "swift-crypto")]),
         // Checks: accounting identities within and across tables, with findings.
         .target(name: "BudgetChecks", dependencies: ["BudgetModel"]),
         // Export: the grid view (truth shape), and later JSON, CSV and stores.
@@ -49,6 +54,7 @@ let package = Package(
                 "BudgetRecognition",
                 "BudgetExport",
                 "BudgetChecks",
+                "BudgetBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +63,7 @@ let package = Package(
         .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout", "PDFLayout"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BudgetRecognitionTests", dependencies: ["BudgetRecognition", "BudgetModel"]),
         .testTarget(name: "BudgetChecksTests", dependencies: ["BudgetChecks", "BudgetRecognition", "BudgetModel"]),
+        .testTarget(name: "BudgetBatchTests", dependencies: ["BudgetBatch"]),
         .testTarget(name: "BudgetExportTests", dependencies: ["BudgetExport", "BudgetRecognition", "BudgetModel"]),
     ]
 )

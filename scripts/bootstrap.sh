@@ -5,7 +5,7 @@ set -euo pipefail
 
 # Debian packages: poppler-glib (and cairo, GIO through it) to build against; poppler-utils
 # for pdftotext, which the tests and benchmark compare with; pkg-config for SwiftPM.
-packages=(libpoppler-glib-dev poppler-utils pkg-config)
+packages=(libpoppler-glib-dev libsqlite3-dev poppler-utils pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -8,6 +8,11 @@ public enum AtomicFile {
         public var path: String
         public var reason: String
         public var description: String { "\(path): cannot write (\(reason))" }
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     public static func write(_ data: Data, to path: String) throws(WriteError) {

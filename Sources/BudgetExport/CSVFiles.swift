@@ -39,9 +39,14 @@ public enum CSVFiles {
     }
 
     /// A decimal without exponent or grouping, exactly.
-    static func plain(_ d: Decimal) -> String {
+    public static func plain(_ d: Decimal) -> String {
         var value = d
         return NSDecimalString(&value, Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// Any rows as RFC 4180 CSV (the first row is the header).
+    public static func encode(_ rows: [[String]], excel: Bool = false) throws -> Data {
+        try csv(rows, excel: excel)
     }
 
     private static func csv(_ rows: [[String]], excel: Bool) throws -> Data {

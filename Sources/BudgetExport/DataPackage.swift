@@ -71,6 +71,19 @@ public enum DataPackage {
         var resources: [Resource]
     }
 
+    /// A column of a CSV file a package describes: name, Table Schema type, description.
+    public typealias Column = (name: String, type: String, description: String)
+
+    /// A package over CSV files given with their columns; a resource named `facts` gets
+    /// the published facts schema.
+    public static func package(name: String, files: [(name: String, path: String, columns: [Column])]) throws -> Data {
+        let resources = files.map { f in
+            Resource(name: f.name, path: f.path,
+                     schema: Schema(fields: f.name == "facts" ? factFields : f.columns.map { Field(name: $0.name, type: $0.type, description: $0.description) }))
+        }
+        return try encode(Package(name: slug(name), resources: resources))
+    }
+
     /// The facts schema alone, as published in Schemas/facts.schema.json.
     public static func factsSchema() throws -> Data {
         try encode(Schema(fields: factFields))

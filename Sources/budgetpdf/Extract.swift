@@ -26,6 +26,15 @@ struct Extract: ParsableCommand {
     @Option(help: "Password of encrypted PDFs.")
     var password: String?
 
+    @Option(help: "Use this entity instead of the one read from the document.")
+    var entity: String?
+
+    @Option(help: "Use this fiscal year instead of the one read from the document.")
+    var fiscalYear: Int?
+
+    @Option(help: "Use this document kind (budget or final_account) instead of the one read from the document.")
+    var kind: DocumentKind?
+
     func validate() throws {
         let formats = try parsedFormats()
         if out == "-" && formats != [.json] { throw ValidationError("--out - writes JSON only; use --format json") }
@@ -46,7 +55,13 @@ struct Extract: ParsableCommand {
         var done: [(stem: String, document: BudgetDocument)] = []
         for file in files {
             do {
-                let document = Checker.checked(try DocumentReader().read(path: file, password: password))
+                var document = try DocumentReader().read(path: file, password: password)
+                // Overrides from the user (a batch manifest) replace what was read, before the
+                // checks and the export see the document.
+                if let entity { document.metadata.entity = entity }
+                if let fiscalYear { document.metadata.fiscalYear = fiscalYear }
+                if let kind { document.metadata.kind = kind }
+                document = Checker.checked(document)
                 for warning in document.warnings { FileHandle.standardError.write(Data("budgetpdf: warning: \(warning)\n".utf8)) }
                 if out == "-" {
                     FileHandle.standardOutput.write(try DocumentJSON.encode(document))
@@ -76,3 +91,5 @@ struct Extract: ParsableCommand {
         if !failures.isEmpty { throw ExitCode(1) }
     }
 }
+
+extension DocumentKind: ExpressibleByArgument {}

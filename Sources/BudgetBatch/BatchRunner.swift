@@ -1,0 +1,163 @@
+import BudgetExport
+import Crypto
+import Foundation
+
+/// Runs many documents through `budgetpdf extract`, each in a child process of its own so
+/// that a file which crashes, hangs or eats memory cannot take the batch down: a failure is
+/// recorded and the batch goes on. Outputs are keyed by the PDF's SHA-256, so the same
+/// document twice is read once and a rerun skips what is complete.
+public struct BatchRunner: Sendable {
+    public struct Options: Sendable {
+        /// Documents processed at once.
+        public var jobs: Int
+        /// Seconds one document may take.
+        public var timeout: Double
+        /// Megabytes of address space one document may use.
+        public var memoryMB: Int
+        /// Take only shard `index` (1-based) of `count`.
+        public var shard: (index: Int, count: Int)?
+        /// The `budgetpdf` executable the children run.
+        public var executable: String
+
+        public init(jobs: Int, timeout: Double, memoryMB: Int, shard: (index: Int, count: Int)?, executable: String) {
+            self.jobs = jobs
+            self.timeout = timeout
+            self.memoryMB = memoryMB
+            self.shard = shard
+            self.executable = executable
+        }
+    }
+
+    public struct Failure: Hashable, Sendable {
+        public var path: String
+        public var sha256: String
+        public var reason: String
+    }
+
+    public struct Summary: Sendable {
+        public var inputs = 0
+        public var duplicates = 0
+        public var otherShards = 0
+        public var skipped = 0
+        public var done = 0
+        public var failed: [Failure] = []
+        public var tables = 0
+        public var documentsInDataset = 0
+        public var seconds = 0.0
+    }
+
+    public var options: Options
+    public var progress: Progress
+
+    public init(options: Options, progress: Progress) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Processes `items` into `dir`, then rebuilds the combined dataset there.
+    public func run(_ items: [BatchItem], into dir: String) throws -> Summary {
+        let start = Date()
+        var summary = Summary()
+        summary.inputs = items.count
+        try FileManager.default.createDirectory(atPath: dir + "/documents", withIntermediateDirectories: true)
+
+        // Identify every input by content; a file that cannot even be read fails here.
+        var work: [(item: BatchItem, sha: String)] = []
+        var seen = Set<String>()
+        for item in items {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: item.path), options: .mappedIfSafe) else {
+                summary.failed.append(Failure(path: item.path, sha256: "", reason: "cannot read the file"))
+                continue
+            }
+            let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            guard seen.insert(sha).inserted else { summary.duplicates += 1; continue }
+            if let shard = options.shard, Self.shard(of: sha, count: shard.count) != shard.index {
+                summary.otherShards += 1
+                continue
+            }
+            if Dataset.isComplete(Dataset.folder(dir, sha256: sha)) { summary.skipped += 1; continue }
+            work.append((item, sha))
+        }
+
+        progress.start(total: work.count)
+        let results = Pool(jobs: options.jobs).map(work) { job in
+            let outcome = self.process(job.item, sha: job.sha, dir: dir)
+            self.progress.finished(tables: outcome.tables, failed: outcome.failure != nil)
+            return outcome
+        }
+        progress.end()
+        for r in results {
+            if let f = r.failure { summary.failed.append(f) } else { summary.done += 1; summary.tables += r.tables }
+        }
+        try writeErrors(summary.failed, to: dir)
+        summary.documentsInDataset = try Dataset.build(dir)
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// A stable shard for a document: from its content, not its path, so every machine
+    /// agrees whatever the file is called there.
+    public static func shard(of sha256: String, count: Int) -> Int {
+        Int(UInt64(sha256.prefix(15), radix: 16)! % UInt64(count)) + 1
+    }
+
+    private struct Outcome: Sendable {
+        var tables = 0
+        var failure: Failure?
+    }
+
+    /// One document in a child process, into a partial folder renamed into place when the
+    /// child succeeded: a folder under documents/ is either complete or absent.
+    private func process(_ item: BatchItem, sha: String, dir: String) -> Outcome {
+        let fm = FileManager.default
+        let final = Dataset.folder(dir, sha256: sha)
+        let partial = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).partial")
+        try? fm.removeItem(at: partial)
+        var arguments = ["extract", item.path, "--out", partial.path, "--format", "csv,json"]
+        if let e = item.entity { arguments += ["--entity", e] }
+        if let y = item.fiscalYear { arguments += ["--fiscal-year", String(y)] }
+        if let k = item.kind { arguments += ["--kind", k] }
+        let run = ChildProcess.run(options.executable, arguments, timeout: options.timeout, memoryMB: options.memoryMB)
+        func fail(_ reason: String) -> Outcome {
+            try? fm.removeItem(at: partial)
+            return Outcome(failure: Failure(path: item.path, sha256: sha, reason: reason))
+        }
+        switch run {
+        case .timedOut: return fail("took longer than \(Int(options.timeout)) s; stopped")
+        case .exited(let status, let stderr) where status != 0:
+            let line = stderr.split(separator: "\n").last { !$0.hasPrefix("budgetpdf: warning") }.map(String.init)
+            // The child names the file first; errors.csv has it in its own column.
+            let reason = line.map { String($0.dropFirst($0.hasPrefix("budgetpdf: ") ? 11 : 0)) }
+                .map { $0.hasPrefix(item.path + ": ") ? String($0.dropFirst(item.path.count + 2)) : $0 }
+            return fail(reason ?? "exit status \(status)")
+        case .signalled(let signal):
+            return fail(signal == 9 || signal == 6 ? "ran out of memory (over \(options.memoryMB) MB) or crashed (signal \(signal))"
+                                                   : "crashed (signal \(signal))")
+        case .exited:
+            break
+        case .couldNotStart(let why):
+            return fail("cannot start \(options.executable): \(why)")
+        }
+        do {
+            try Data().write(to: partial.appendingPathComponent(Dataset.completeMarker))
+            try? fm.removeItem(at: final)
+            try fm.moveItem(at: partial, to: final)
+        } catch {
+            return fail("cannot store the outputs: \(error.localizedDescription)")
+        }
+        let json = (try? fm.contentsOfDirectory(atPath: final.path))?.first { $0.hasSuffix(".json") && $0 != "datapackage.json" }
+        let tables = json.flatMap { try? JSONDecoder().decode(TableCount.self, from: Data(contentsOf: final.appendingPathComponent($0))) }
+        return Outcome(tables: tables?.tables.count ?? 0)
+    }
+
+    private struct TableCount: Decodable {
+        struct Table: Decodable {}
+        var tables: [Table]
+    }
+
+    /// `errors.csv`: the files this run could not read, with the reason.
+    private func writeErrors(_ failures: [Failure], to dir: String) throws {
+        let rows = [["path", "sha256", "reason"]] + failures.sorted { $0.path < $1.path }.map { [$0.path, $0.sha256, $0.reason] }
+        try AtomicFile.write(try CSVFiles.encode(rows), to: dir + "/errors.csv")
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Runs a command with a time limit and an address-space limit (`ulimit -v` in a shell
+/// that then execs it), collecting its standard error.
+enum ChildProcess {
+    enum Result: Sendable {
+        case exited(Int32, stderr: String)
+        case signalled(Int32)
+        case timedOut
+        case couldNotStart(String)
+    }
+
+    static func run(_ executable: String, _ arguments: [String], timeout: Double, memoryMB: Int) -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -v \(memoryMB * 1024) 2>/dev/null; exec \"$0\" \"$@\"", executable] + arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        let collected = Collected()
+        err.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
+        do { try process.run() } catch { return .couldNotStart(error.localizedDescription) }
+        let deadline = DispatchTime.now() + timeout
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        if finished.wait(timeout: deadline) == .timedOut {
+            process.terminate()
+            if finished.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL); finished.wait() }
+            err.fileHandleForReading.readabilityHandler = nil
+            return .timedOut
+        }
+        err.fileHandleForReading.readabilityHandler = nil
+        collected.append(err.fileHandleForReading.readDataToEndOfFile())
+        if process.terminationReason == .uncaughtSignal { return .signalled(process.terminationStatus) }
+        return .exited(process.terminationStatus, stderr: collected.text)
+    }
+
+    /// Bytes from a pipe's handler thread, behind a lock.
+    private final class Collected: @unchecked Sendable {
+        private var data = Data()
+        private let lock = NSLock()
+        func append(_ d: Data) { lock.lock(); data.append(d); lock.unlock() }
+        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+    }
+}
+
+/// A fixed number of worker threads mapping over a list, results in input order.
+struct Pool {
+    var jobs: Int
+
+    func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @escaping @Sendable (T) -> R) -> [R] {
+        let box = Results<R>(count: items.count)
+        let group = DispatchGroup()
+        let queue = DispatchQueue(label: "budgetpdf.batch", attributes: .concurrent)
+        let next = Counter()
+        for _ in 0..<max(1, min(jobs, items.count)) {
+            queue.async(group: group) {
+                while let i = next.take(below: items.count) { box.set(i, body(items[i])) }
+            }
+        }
+        group.wait()
+        return box.values
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func take(below limit: Int) -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard value < limit else { return nil }
+            value += 1
+            return value - 1
+        }
+    }
+
+    private final class Results<R>: @unchecked Sendable {
+        private var storage: [R?]
+        private let lock = NSLock()
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ r: R) { lock.lock(); storage[i] = r; lock.unlock() }
+        var values: [R] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
+    }
+}

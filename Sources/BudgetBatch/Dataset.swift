@@ -1,0 +1,117 @@
+import BudgetExport
+import Foundation
+
+/// The combined dataset of a batch folder, built from the per-document outputs under
+/// `documents/`: facts.csv, documents.csv, tables.csv, findings.csv with a
+/// datapackage.json, and budget.sqlite. Rebuilt whole each time, from what is complete,
+/// in document-id order, so it does not depend on the order documents finished in.
+public enum Dataset {
+    /// Where one document's outputs live: `DIR/documents/<first 12 hex digits of sha256>/`.
+    public static func folder(_ dir: String, sha256: String) -> URL {
+        URL(fileURLWithPath: dir).appendingPathComponent("documents").appendingPathComponent(String(sha256.prefix(12)))
+    }
+
+    /// Marks a document's folder complete: written last, after every output file.
+    static let completeMarker = ".complete"
+
+    static func isComplete(_ folder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(completeMarker).path)
+    }
+
+    /// The normalised name that links an entity across years: no whitespace or brackets'
+    /// width differences, no 部门/单位 suffix.
+    public static func entityKey(_ entity: String?) -> String? {
+        guard var e = entity?.filter({ !$0.isWhitespace }), !e.isEmpty else { return nil }
+        e = e.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        for suffix in ["部门", "单位"] where e.hasSuffix(suffix) && e.count > suffix.count + 2 { e.removeLast(suffix.count) }
+        return e
+    }
+
+    /// The complete documents of `dir`, read back from their JSON, with their folders.
+    static func documents(_ dir: String) throws -> [(folder: URL, stem: String, record: DocumentRecord)] {
+        let root = URL(fileURLWithPath: dir).appendingPathComponent("documents")
+        let fm = FileManager.default
+        guard let ids = try? fm.contentsOfDirectory(atPath: root.path) else { return [] }
+        var out: [(URL, String, DocumentRecord)] = []
+        for id in ids.sorted() where !id.hasPrefix(".") {
+            let folder = root.appendingPathComponent(id)
+            guard isComplete(folder) else { continue }
+            let names = try fm.contentsOfDirectory(atPath: folder.path)
+            guard let json = names.first(where: { $0.hasSuffix(".json") && !$0.hasSuffix(".grid.json") && $0 != "datapackage.json" }) else { continue }
+            let record = try JSONDecoder().decode(DocumentRecord.self, from: Data(contentsOf: folder.appendingPathComponent(json)))
+            out.append((folder, String(json.dropLast(5)), record))
+        }
+        return out
+    }
+
+    static let documentColumns: [DataPackage.Column] = [
+        ("document_id", "string", "First 12 hex digits of the PDF's SHA-256"), ("sha256", "string", "SHA-256 of the PDF"),
+        ("file", "string", "File name"), ("pages", "integer", "Pages"), ("producer", "string", "Producer in the PDF"),
+        ("fiscal_year", "integer", "Fiscal year"), ("entity", "string", "Entity as printed"),
+        ("entity_key", "string", "Normalised entity name, linking an entity across years"),
+        ("doc_kind", "string", "budget or final_account"), ("scope", "string", "department or unit"),
+        ("tables", "integer", "Tables read"), ("errors", "integer", "Findings of severity error"),
+        ("roundings", "integer", "Findings of severity rounding"), ("warnings", "integer", "Findings of severity warning"),
+    ]
+    static let tableColumns: [DataPackage.Column] = [
+        ("document_id", "string", "Document"), ("table_index", "integer", "0-based table of the document"),
+        ("kind", "string", "Canonical table kind"), ("title", "string", "Title as printed"),
+        ("first_page", "integer", "First page"), ("last_page", "integer", "Last page"), ("unit", "string", "元 or 万元"),
+        ("rows", "integer", "Body rows"),
+    ]
+    static let findingColumns: [DataPackage.Column] = [
+        ("document_id", "string", "Document"), ("rule", "string", "Rule id (README, Checks)"),
+        ("severity", "string", "error, rounding or warning"), ("message", "string", "What was found"),
+        ("table_kind", "string", "Table kind"), ("table_title", "string", "Table title"), ("page", "integer", "Page"),
+        ("code", "string", "Row code"), ("row_name", "string", "Row label"), ("column", "string", "Column path"),
+        ("printed", "number", "Figure as printed"), ("expected", "number", "Figure the rule expects"),
+        ("difference", "number", "printed − expected"),
+    ]
+
+    /// Writes the combined files of `dir`; returns how many documents they hold.
+    @discardableResult
+    public static func build(_ dir: String) throws -> Int {
+        let docs = try documents(dir)
+        let base = URL(fileURLWithPath: dir)
+        func plain(_ d: Decimal?) -> String { d.map(CSVFiles.plain) ?? "" }
+
+        // facts.csv: the documents' own facts files, one header.
+        var facts = Data()
+        for (i, doc) in docs.enumerated() {
+            let data = try Data(contentsOf: doc.folder.appendingPathComponent("\(doc.stem).facts.csv"))
+            guard let end = data.firstRange(of: Data([0x0D, 0x0A])) else { continue }
+            facts.append(i == 0 ? data : data[end.upperBound...])
+        }
+        if docs.isEmpty { facts = try CSVFiles.encode([CSVFiles.factColumns]) }
+
+        var documents = [documentColumns.map(\.name)], tables = [tableColumns.map(\.name)], findings = [findingColumns.map(\.name)]
+        for (_, _, r) in docs {
+            let id = String(r.source.sha256.prefix(12))
+            let count = { (s: String) in String(r.findings.filter { $0.severity == s }.count) }
+            documents.append([id, r.source.sha256, r.source.file, String(r.source.pages), r.source.producer ?? "",
+                              r.document.fiscal_year.map(String.init) ?? "", r.document.entity ?? "",
+                              entityKey(r.document.entity) ?? "", r.document.kind, r.document.scope, String(r.tables.count),
+                              count("error"), count("rounding"), count("warning")])
+            for t in r.tables {
+                tables.append([id, String(t.index), t.kind, t.title, String(t.pages.first ?? 0), String(t.pages.last ?? 0),
+                               t.unit ?? "", String(t.rows.count)])
+            }
+            for f in r.findings {
+                findings.append([id, f.rule, f.severity, f.message, f.table_kind ?? "", f.table_title ?? "",
+                                 f.page.map(String.init) ?? "", f.code ?? "", f.row_name ?? "", f.column ?? "",
+                                 plain(f.printed), plain(f.expected), plain(f.difference)])
+            }
+        }
+        try AtomicFile.write(facts, to: base.appendingPathComponent("facts.csv").path)
+        try AtomicFile.write(try CSVFiles.encode(documents), to: base.appendingPathComponent("documents.csv").path)
+        try AtomicFile.write(try CSVFiles.encode(tables), to: base.appendingPathComponent("tables.csv").path)
+        try AtomicFile.write(try CSVFiles.encode(findings), to: base.appendingPathComponent("findings.csv").path)
+        let package = try DataPackage.package(name: "budgetpdf-dataset", files: [
+            ("facts", "facts.csv", []), ("documents", "documents.csv", documentColumns),
+            ("tables", "tables.csv", tableColumns), ("findings", "findings.csv", findingColumns),
+        ])
+        try AtomicFile.write(package, to: base.appendingPathComponent("datapackage.json").path)
+        try BudgetStore.write(docs.map(\.record), to: base.appendingPathComponent("budget.sqlite").path)
+        return docs.count
+    }
+}

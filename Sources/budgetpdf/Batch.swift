@@ -1,0 +1,84 @@
+import ArgumentParser
+import BudgetBatch
+import Foundation
+
+/// `budgetpdf batch`: many disclosures into one dataset.
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Process folders, files or a manifest of disclosures into one dataset (CSV files and budget.sqlite).",
+        discussion: """
+        Each document is read in a child process with a time and memory limit; a file that fails is listed in \
+        DIR/errors.csv and the batch goes on. Outputs are keyed by the PDF's SHA-256: the same document twice is read \
+        once, and running the same command again skips what is complete (resume after an interruption).
+        """)
+
+    @Argument(help: "PDF files, folders (searched recursively) or manifest CSV files (path[,entity,fiscal_year,kind]).")
+    var inputs: [String]
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    @Option(help: "Documents processed at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Seconds one document may take before it is stopped and listed as failed.")
+    var timeout: Double = 300
+
+    @Option(help: "Megabytes of memory one document may use.")
+    var maxMemory: Int = 4096
+
+    @Option(help: "Take only shard i of n (e.g. 2/8): a stable share by content, for spreading a collection over machines.")
+    var shard: String?
+
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    func run() throws {
+        let items: [BatchItem]
+        do { items = try BatchInput.collect(inputs) } catch {
+            FileHandle.standardError.write(Data("budgetpdf: \(error)\n".utf8))
+            throw ExitCode(66)
+        }
+        let runner = BatchRunner(options: .init(jobs: max(1, jobs), timeout: timeout, memoryMB: maxMemory,
+                                                shard: try parsedShard(), executable: Self.executable()),
+                                 progress: Progress(quiet: quiet))
+        let s = try runner.run(items, into: out)
+        var line = "budgetpdf: batch: \(s.inputs) inputs, \(s.done) read, \(s.skipped) already done, \(s.failed.count) failed"
+        if s.duplicates > 0 { line += ", \(s.duplicates) duplicates" }
+        if s.otherShards > 0 { line += ", \(s.otherShards) in other shards" }
+        line += "; \(s.tables) tables; dataset of \(s.documentsInDataset) documents in \(out) (\(String(format: "%.1f", s.seconds)) s)\n"
+        FileHandle.standardError.write(Data(line.utf8))
+        for f in s.failed { FileHandle.standardError.write(Data("budgetpdf: failed: \(f.path): \(f.reason)\n".utf8)) }
+        if s.done + s.skipped == 0 && !s.failed.isEmpty { throw ExitCode(65) }
+    }
+
+    private func parsedShard() throws -> (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
+            throw ValidationError("--shard takes i/n with 1 ≤ i ≤ n, e.g. 2/8")
+        }
+        return (parts[0], parts[1])
+    }
+
+    /// This executable, for the children to run.
+    static func executable() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}
+
+/// `budgetpdf merge`: shard outputs into one dataset.
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Merge the output folders of batch shards into one dataset.")
+
+    @Argument(help: "Batch output folders.")
+    var folders: [String]
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    func run() throws {
+        let n = try BatchMerge.merge(folders, into: out)
+        FileHandle.standardError.write(Data("budgetpdf: merge: dataset of \(n) documents in \(out)\n".utf8))
+    }
+}
