@@ -5,7 +5,7 @@ import Foundation
 /// the indexes the common questions need (one entity's line by year; every entity's 三公
 /// by year; which documents fail which checks). Amounts are stored exactly: the decimal
 /// text, and 元 as an integer number of fen for exact sums.
-enum BudgetStore {
+final class BudgetStore {
     static let schema = """
     CREATE TABLE documents (
       id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, file TEXT NOT NULL, pages INTEGER NOT NULL, producer TEXT,
@@ -35,20 +35,34 @@ enum BudgetStore {
     CREATE INDEX findings_rule ON findings(rule, severity);
     """
 
-    /// Writes the store beside `path` and renames it over, so readers never see half of it.
-    static func write(_ records: [DocumentRecord], to path: String) throws {
-        let temp = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+    private let path: String
+    private let temp: String
+    private var db: SQLiteDatabase?
+
+    /// Opens a new store beside `path`; `commit()` renames it over, so readers never see
+    /// half of one.
+    init(path: String) throws {
+        self.path = path
+        temp = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         try? FileManager.default.removeItem(atPath: temp)
-        do {
-            let db = try SQLiteDatabase(path: temp)
-            try db.execute(schema)
-            try db.execute("BEGIN")
-            for r in records { try insert(r, into: db) }
-            try db.execute("COMMIT")
-        } catch {
-            try? FileManager.default.removeItem(atPath: temp)
-            throw error
-        }
+        let db = try SQLiteDatabase(path: temp)
+        try db.execute(Self.schema)
+        try db.execute("BEGIN")
+        self.db = db
+    }
+
+    deinit {
+        if db != nil { db = nil; try? FileManager.default.removeItem(atPath: temp) }
+    }
+
+    func insert(_ record: DocumentRecord) throws {
+        guard let db else { return }
+        try Self.insert(record, into: db)
+    }
+
+    func commit() throws {
+        try db?.execute("COMMIT")
+        db = nil
         guard rename(temp, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temp)
             throw AtomicFile.WriteError(path: path, reason: "rename failed")

@@ -27,21 +27,24 @@ public enum Dataset {
         return e
     }
 
-    /// The complete documents of `dir`, read back from their JSON, with their folders.
-    static func documents(_ dir: String) throws -> [(folder: URL, stem: String, record: DocumentRecord)] {
+    /// The complete document folders of `dir`, in id order, with their file stem.
+    static func documents(_ dir: String) throws -> [(folder: URL, stem: String)] {
         let root = URL(fileURLWithPath: dir).appendingPathComponent("documents")
         let fm = FileManager.default
         guard let ids = try? fm.contentsOfDirectory(atPath: root.path) else { return [] }
-        var out: [(URL, String, DocumentRecord)] = []
+        var out: [(URL, String)] = []
         for id in ids.sorted() where !id.hasPrefix(".") {
             let folder = root.appendingPathComponent(id)
             guard isComplete(folder) else { continue }
             let names = try fm.contentsOfDirectory(atPath: folder.path)
             guard let json = names.first(where: { $0.hasSuffix(".json") && !$0.hasSuffix(".grid.json") && $0 != "datapackage.json" }) else { continue }
-            let record = try JSONDecoder().decode(DocumentRecord.self, from: Data(contentsOf: folder.appendingPathComponent(json)))
-            out.append((folder, String(json.dropLast(5)), record))
+            out.append((folder, String(json.dropLast(5))))
         }
         return out
+    }
+
+    static func record(_ folder: URL, _ stem: String) throws -> DocumentRecord {
+        try JSONDecoder().decode(DocumentRecord.self, from: Data(contentsOf: folder.appendingPathComponent("\(stem).json")))
     }
 
     static let documentColumns: [DataPackage.Column] = [
@@ -68,24 +71,29 @@ public enum Dataset {
         ("difference", "number", "printed − expected"),
     ]
 
-    /// Writes the combined files of `dir`; returns how many documents they hold.
+    /// Writes the combined files of `dir`; returns how many documents they hold. One
+    /// document is in memory at a time: facts stream to their file and rows to the store.
     @discardableResult
     public static func build(_ dir: String) throws -> Int {
         let docs = try documents(dir)
         let base = URL(fileURLWithPath: dir)
         func plain(_ d: Decimal?) -> String { d.map(CSVFiles.plain) ?? "" }
 
-        // facts.csv: the documents' own facts files, one header.
-        var facts = Data()
-        for (i, doc) in docs.enumerated() {
-            let data = try Data(contentsOf: doc.folder.appendingPathComponent("\(doc.stem).facts.csv"))
-            guard let end = data.firstRange(of: Data([0x0D, 0x0A])) else { continue }
-            facts.append(i == 0 ? data : data[end.upperBound...])
-        }
-        if docs.isEmpty { facts = try CSVFiles.encode([CSVFiles.factColumns]) }
+        let factsPath = base.appendingPathComponent("facts.csv").path
+        let factsTemp = factsPath + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        FileManager.default.createFile(atPath: factsTemp, contents: try CSVFiles.encode([CSVFiles.factColumns]))
+        guard let facts = FileHandle(forWritingAtPath: factsTemp) else { throw AtomicFile.WriteError(path: factsPath, reason: "cannot create") }
+        defer { try? facts.close() }
+        facts.seekToEndOfFile()
+        let store = try BudgetStore(path: base.appendingPathComponent("budget.sqlite").path)
 
         var documents = [documentColumns.map(\.name)], tables = [tableColumns.map(\.name)], findings = [findingColumns.map(\.name)]
-        for (_, _, r) in docs {
+        for doc in docs {
+            // facts.csv: the document's own facts file without its header.
+            let data = try Data(contentsOf: doc.folder.appendingPathComponent("\(doc.stem).facts.csv"))
+            if let end = data.firstRange(of: Data([0x0D, 0x0A])) { facts.write(data[end.upperBound...]) }
+            let r = try record(doc.folder, doc.stem)
+            try store.insert(r)
             let id = String(r.source.sha256.prefix(12))
             let count = { (s: String) in String(r.findings.filter { $0.severity == s }.count) }
             documents.append([id, r.source.sha256, r.source.file, String(r.source.pages), r.source.producer ?? "",
@@ -102,7 +110,9 @@ public enum Dataset {
                                  plain(f.printed), plain(f.expected), plain(f.difference)])
             }
         }
-        try AtomicFile.write(facts, to: base.appendingPathComponent("facts.csv").path)
+        try store.commit()
+        try facts.close()
+        guard rename(factsTemp, factsPath) == 0 else { throw AtomicFile.WriteError(path: factsPath, reason: "rename failed") }
         try AtomicFile.write(try CSVFiles.encode(documents), to: base.appendingPathComponent("documents.csv").path)
         try AtomicFile.write(try CSVFiles.encode(tables), to: base.appendingPathComponent("tables.csv").path)
         try AtomicFile.write(try CSVFiles.encode(findings), to: base.appendingPathComponent("findings.csv").path)
@@ -111,7 +121,6 @@ public enum Dataset {
             ("tables", "tables.csv", tableColumns), ("findings", "findings.csv", findingColumns),
         ])
         try AtomicFile.write(package, to: base.appendingPathComponent("datapackage.json").path)
-        try BudgetStore.write(docs.map(\.record), to: base.appendingPathComponent("budget.sqlite").path)
         return docs.count
     }
 }
