@@ -1,3 +1,4 @@
+import BudgetModel
 import TableLayout
 
 /// The header of a table: which of its first row bands are header (and 栏次) rows, and the
@@ -17,11 +18,16 @@ struct TableHeader {
     /// 合计 row, by column: header text to be taken out of that row.
     var inlineLabels: [Int: String] = [:]
 
-    init(_ grid: TableGrid) {
+    /// `kind`: a performance form's indicator grid has a one-row header (一级指标 …
+    /// 指标值确定依据) over rows of text that no other test tells from header.
+    init(_ grid: TableGrid, kind: TableKind) {
         let rows = grid.rows
         var count = 0
         var numbers: [String]? = nil
-        while count < rows.count {
+        if kind == .performanceTargets, let first = rows.firstIndex(where: { !$0.isBlank }) {
+            count = first + 1
+        }
+        while count < rows.count, kind != .performanceTargets || Self.isColumnNumbering(rows[count]) {
             let row = rows[count]
             if row.isBlank || Self.isColumnNumbering(row) {
                 if !row.isBlank { numbers = row.cells.map { CellText.clean($0.text) } }

@@ -18,24 +18,32 @@ struct TableReader {
     func read(_ span: TableSpan) -> BudgetTable {
         let title = Self.title(span.leading)
         let kind = TitleRules.kind(of: title)
-        let header = TableHeader(span.parts[0])
-        let columns = span.parts[0].columnCount
         var notes: [String] = []
+        // A performance form's 绩效目标 line sits above its indicator header: a note.
+        let parts = span.parts.map { part -> TableGrid in
+            guard kind == .performanceTargets else { return part }
+            var part = part
+            part.rows.removeAll { row in
+                guard let goal = Self.goal(in: row) else { return false }
+                notes.append(goal)
+                return true
+            }
+            return part
+        }
+        let header = TableHeader(parts[0], kind: kind)
+        let columns = parts[0].columnCount
         var body: [PendingRow] = []
 
-        for (index, part) in span.parts.enumerated() {
+        for (index, part) in parts.enumerated() {
             var rows = part.rows.dropFirst(index == 0 ? header.rowCount : 0)
             if index > 0 { rows = rows.drop { Self.repeatsHeader($0, header) } }
+            var atPageBreak = index > 0
             for (r, grid) in zip(rows.indices, rows) {
                 var row = grid
                 if index == 0, r == header.rowCount, !header.inlineLabels.isEmpty {
                     row.cells.removeAll { header.inlineLabels[$0.columns.lowerBound] == CellText.clean($0.text) }
                 }
                 if row.isBlank { continue }
-                if kind == .performanceTargets, let goal = Self.goal(in: row) {
-                    notes.append(goal)
-                    continue
-                }
                 if let note = Self.note(in: row, columns: columns) {
                     notes.append(note)
                     continue
@@ -43,11 +51,13 @@ struct TableReader {
                 let printed = (0..<columns).map { c in CellText.clean(row.text(at: c)) }
                 let pending = PendingRow(cells: printed.map(CellText.gridForm), printed: printed, page: part.page,
                                          source: Dictionary(row.cells.map { ($0.columns.lowerBound, $0) }) { a, _ in a })
-                if let last = body.last, let joined = Self.joiningRemainder(pending, to: last) {
+                if let last = body.last,
+                   let joined = Self.joiningRemainder(pending, to: last) ?? (atPageBreak ? Self.joiningSplitRow(pending, to: last) : nil) {
                     body[body.count - 1] = joined
                 } else {
                     body.append(pending)
                 }
+                atPageBreak = false
             }
         }
 
@@ -90,6 +100,26 @@ struct TableReader {
         let texts = row.cells.map { CellText.clean($0.text) }.filter { !$0.isEmpty }
         guard texts.first == "绩效目标" || texts.first == "绩效目标：" else { return nil }
         return "绩效目标：" + texts.dropFirst().joined()
+    }
+
+    /// The previous row joined with `row` when a page break split that row: `row` is the
+    /// first on its page, holds no amount, and each of its cells continues a cell above
+    /// whose last line ran to the cell's right border (a performance form's row cut after
+    /// `服务对象满` goes on with `意度指标` on the next page).
+    private static func joiningSplitRow(_ row: PendingRow, to previous: PendingRow) -> PendingRow? {
+        let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
+        // One cell is the single-remainder case, judged more strictly.
+        guard filled.count >= 2, !filled.contains(where: { CellText.isAmount(row.cells[$0]) }) else { return nil }
+        for c in filled {
+            guard !previous.cells[c].isEmpty, let cell = previous.source[c], let right = cell.lastLineRight,
+                  let size = cell.words.last?.fontSize, cell.box.x1 - right < 1.6 * size else { return nil }
+        }
+        var joined = previous
+        for c in filled {
+            joined.cells[c] += row.cells[c]
+            joined.printed[c] += row.printed[c]
+        }
+        return joined
     }
 
     /// A note printed inside the grid: a row whose text starts with 注 and holds no amount
