@@ -147,6 +147,8 @@ public enum DocumentJSON {
         var unit: String?
         var columns: [Column]
         var rows: [Row]
+        /// Income and expenditure items of a two-sided table, read apart; nil for others.
+        var items: [Item]?
         var notes: [String]
 
         init(index: Int, _ t: BudgetTable) {
@@ -161,10 +163,11 @@ public enum DocumentJSON {
                               direction: m.direction?.rawValue, fund: m.fund?.rawValue)
             }
             rows = t.rows.enumerated().map { Row(index: $0.offset, $0.element, columns: t.columns) }
+            items = t.kind.isTwoSided ? t.sideItems.map { Item($0, columns: t.columns) } : nil
             notes = t.notes
         }
 
-        enum CodingKeys: String, CodingKey { case index, kind, title, pages, unit, columns, rows, notes }
+        enum CodingKeys: String, CodingKey { case index, kind, title, pages, unit, columns, rows, items, notes }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(index, forKey: .index)
@@ -174,7 +177,27 @@ public enum DocumentJSON {
             try c.encode(unit, forKey: .unit)
             try c.encode(columns, forKey: .columns)
             try c.encode(rows, forKey: .rows)
+            try c.encode(items, forKey: .items)
             try c.encode(notes, forKey: .notes)
+        }
+    }
+
+    struct Item: Encodable {
+        var direction: String
+        var label: String
+        var page: Int
+        var row: Int
+        var amounts: [AmountValue]
+
+        init(_ item: SideItem, columns: [String]) {
+            direction = item.direction.rawValue
+            label = item.label
+            page = item.page
+            row = item.rowIndex
+            amounts = item.amounts.keys.sorted().map { i in
+                let a = item.amounts[i]!
+                return AmountValue(column: i, column_path: columns[i], printed: a.printed, value: a.value, yuan: a.yuan)
+            }
         }
     }
 

@@ -52,9 +52,9 @@ final class SampleExtractionTests: XCTestCase {
 
     func testTypedRecordsOfTheLandscapeSample() throws {
         let document = try DocumentReader().read(path: Self.samples.appendingPathComponent("hebei-landscape.pdf").path)
-        let income = try XCTUnwrap(document.tables.first { $0.kind == .incomeSummary })
-        XCTAssertEqual(income.unit, .tenThousandYuan)
-        let total = try XCTUnwrap(income.rows.first)
+        let incomeTable = try XCTUnwrap(document.tables.first { $0.kind == .incomeSummary })
+        XCTAssertEqual(incomeTable.unit, .tenThousandYuan)
+        let total = try XCTUnwrap(incomeTable.rows.first)
         XCTAssertEqual(total.role, .total)
         XCTAssertEqual(total.serial, "1")
         XCTAssertNil(total.code)
@@ -62,16 +62,25 @@ final class SampleExtractionTests: XCTestCase {
         XCTAssertEqual(total.amounts[3]?.printed, "103,592.56")
         XCTAssertEqual(total.amounts[3]?.value, Decimal(string: "103592.56"))
         XCTAssertEqual(total.amounts[3]?.yuan, Decimal(string: "1035925600"))
-        let parent = try XCTUnwrap(income.rows.first { $0.code?.digits == "20503" })
+        let parent = try XCTUnwrap(incomeTable.rows.first { $0.code?.digits == "20503" })
         XCTAssertEqual(parent.role, .subtotal)
         XCTAssertEqual(parent.code?.level, 2)
         XCTAssertEqual(parent.code?.parent?.digits, "205")
         XCTAssertEqual(parent.name, "职业教育")
-        let leaf = try XCTUnwrap(income.rows.first { $0.code?.digits == "2050302" })
+        let leaf = try XCTUnwrap(incomeTable.rows.first { $0.code?.digits == "2050302" })
         XCTAssertEqual(leaf.role, .detail)
         XCTAssertEqual(leaf.code?.parts, ["205", "03", "02"])
+        // The two-sided summary read apart into its income and expenditure items.
+        let summary = try XCTUnwrap(document.tables.first { $0.kind == .incomeExpenditureSummary })
+        let income = summary.sideItems.filter { $0.direction == .revenue }
+        let spending = summary.sideItems.filter { $0.direction == .expenditure }
+        XCTAssertEqual(income.first?.label, "一、一般公共预算拨款收入")
+        XCTAssertEqual(income.first?.amounts.values.first?.value, Decimal(string: "80060.56"))
+        XCTAssertEqual(spending.count, 34)
+        XCTAssertEqual(spending.first { $0.label == "八、社会保障和就业支出" }?.amounts.values.first?.value, Decimal(string: "68991.58"))
+        XCTAssertTrue(income.contains { $0.label == "收入总计" })
         // Parents are the sum of their children, exactly.
-        let children = income.rows.filter { $0.code?.parent?.digits == "20503" }
+        let children = incomeTable.rows.filter { $0.code?.parent?.digits == "20503" }
         XCTAssertEqual(children.compactMap { $0.amounts[3]?.value }.reduce(0, +), parent.amounts[3]?.value)
     }
 }
