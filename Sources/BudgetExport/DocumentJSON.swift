@@ -24,9 +24,8 @@ public enum DocumentJSON {
         var findings: [FindingJSON]
 
         init(_ d: BudgetDocument) {
-            source = Source(file: d.source.file, sha256: d.source.sha256, pages: d.source.pages, producer: d.source.producer)
-            document = Metadata(kind: d.metadata.kind.rawValue, scope: d.metadata.scope.rawValue,
-                                fiscal_year: d.metadata.fiscalYear, entity: d.metadata.entity)
+            source = Source(file: d.source.file, sha256: d.source.sha256, pages: d.source.pages, producer: Nullable(d.source.producer))
+            document = Metadata(d.metadata)
             tables = d.tables.enumerated().map { Table(index: $0.offset, $0.element) }
             warnings = d.warnings
             findings = d.findings.map(FindingJSON.init)
@@ -37,49 +36,31 @@ public enum DocumentJSON {
         var rule: String
         var severity: String
         var message: String
-        var table_kind: String?
-        var table_title: String?
-        var page: Int?
-        var code: String?
-        var row_name: String?
-        var column: String?
-        var printed: Decimal?
-        var expected: Decimal?
-        var difference: Decimal?
+        var table_kind: Nullable<String>
+        var table_title: Nullable<String>
+        var page: Nullable<Int>
+        var code: Nullable<String>
+        var row_name: Nullable<String>
+        var column: Nullable<String>
+        var printed: Nullable<Decimal>
+        var expected: Nullable<Decimal>
+        var difference: Nullable<Decimal>
 
         init(_ f: Finding) {
             rule = f.rule
             severity = f.severity.rawValue
             message = f.message
-            table_kind = f.tableKind?.rawValue
-            table_title = f.tableTitle
-            page = f.page
-            code = f.code
-            row_name = f.rowName
-            column = f.column
-            printed = f.printed
-            expected = f.expected
-            difference = f.difference
+            table_kind = Nullable(f.tableKind?.rawValue)
+            table_title = Nullable(f.tableTitle)
+            page = Nullable(f.page)
+            code = Nullable(f.code)
+            row_name = Nullable(f.rowName)
+            column = Nullable(f.column)
+            printed = Nullable(f.printed)
+            expected = Nullable(f.expected)
+            difference = Nullable(f.difference)
         }
 
-        enum CodingKeys: String, CodingKey {
-            case rule, severity, message, table_kind, table_title, page, code, row_name, column, printed, expected, difference
-        }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(rule, forKey: .rule)
-            try c.encode(severity, forKey: .severity)
-            try c.encode(message, forKey: .message)
-            try c.encode(table_kind, forKey: .table_kind)
-            try c.encode(table_title, forKey: .table_title)
-            try c.encode(page, forKey: .page)
-            try c.encode(code, forKey: .code)
-            try c.encode(row_name, forKey: .row_name)
-            try c.encode(column, forKey: .column)
-            try c.encode(printed, forKey: .printed)
-            try c.encode(expected, forKey: .expected)
-            try c.encode(difference, forKey: .difference)
-        }
     }
 
     /// `{"findings": [...]}`, what `budgetpdf check --json` prints.
@@ -96,29 +77,21 @@ public enum DocumentJSON {
         var file: String
         var sha256: String
         var pages: Int
-        var producer: String?
-        enum CodingKeys: String, CodingKey { case file, sha256, pages, producer }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(file, forKey: .file)
-            try c.encode(sha256, forKey: .sha256)
-            try c.encode(pages, forKey: .pages)
-            try c.encode(producer, forKey: .producer)
-        }
+        var producer: Nullable<String>
     }
 
+    /// What a document is; the grid view writes the same.
     struct Metadata: Encodable {
         var kind: String
         var scope: String
-        var fiscal_year: Int?
-        var entity: String?
-        enum CodingKeys: String, CodingKey { case kind, scope, fiscal_year, entity }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(scope, forKey: .scope)
-            try c.encode(fiscal_year, forKey: .fiscal_year)
-            try c.encode(entity, forKey: .entity)
+        var fiscal_year: Nullable<Int>
+        var entity: Nullable<String>
+
+        init(_ m: DocumentMetadata) {
+            kind = m.kind.rawValue
+            scope = m.scope.rawValue
+            fiscal_year = Nullable(m.fiscalYear)
+            entity = Nullable(m.entity)
         }
     }
 
@@ -126,17 +99,8 @@ public enum DocumentJSON {
         var index: Int
         var path: String
         var role: String
-        var direction: String?
-        var fund: String?
-        enum CodingKeys: String, CodingKey { case index, path, role, direction, fund }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(index, forKey: .index)
-            try c.encode(path, forKey: .path)
-            try c.encode(role, forKey: .role)
-            try c.encode(direction, forKey: .direction)
-            try c.encode(fund, forKey: .fund)
-        }
+        var direction: Nullable<String>
+        var fund: Nullable<String>
     }
 
     struct Table: Encodable {
@@ -144,11 +108,11 @@ public enum DocumentJSON {
         var kind: String
         var title: String
         var pages: [Int]
-        var unit: String?
+        var unit: Nullable<String>
         var columns: [Column]
         var rows: [Row]
         /// Income and expenditure items of a two-sided table, read apart; nil for others.
-        var items: [Item]?
+        var items: Nullable<[Item]>
         var notes: [String]
 
         init(index: Int, _ t: BudgetTable) {
@@ -156,30 +120,17 @@ public enum DocumentJSON {
             kind = t.kind.rawValue
             title = t.title
             pages = t.pages
-            unit = t.unit?.rawValue
+            unit = Nullable(t.unit?.rawValue)
             columns = t.columns.indices.map { i in
                 let m = t.meanings[i]
                 return Column(index: i, path: t.columns[i], role: m.role.rawValue,
-                              direction: m.direction?.rawValue, fund: m.fund?.rawValue)
+                              direction: Nullable(m.direction?.rawValue), fund: Nullable(m.fund?.rawValue))
             }
             rows = t.rows.enumerated().map { Row(index: $0.offset, $0.element, columns: t.columns) }
-            items = t.kind.isTwoSided ? t.sideItems.map { Item($0, columns: t.columns) } : nil
+            items = Nullable(t.kind.isTwoSided ? t.sideItems.map { Item($0, columns: t.columns) } : nil)
             notes = t.notes
         }
 
-        enum CodingKeys: String, CodingKey { case index, kind, title, pages, unit, columns, rows, items, notes }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(index, forKey: .index)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(title, forKey: .title)
-            try c.encode(pages, forKey: .pages)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(columns, forKey: .columns)
-            try c.encode(rows, forKey: .rows)
-            try c.encode(items, forKey: .items)
-            try c.encode(notes, forKey: .notes)
-        }
     }
 
     struct Item: Encodable {
@@ -204,31 +155,21 @@ public enum DocumentJSON {
     struct Code: Encodable {
         var code: String
         var `class`: String
-        var kuan: String?
-        var xiang: String?
+        var kuan: Nullable<String>
+        var xiang: Nullable<String>
         var level: Int
-        var parent: String?
+        var parent: Nullable<String>
 
         init(_ c: ClassificationCode) {
             code = c.digits
             let parts = c.parts
             `class` = parts[0]
-            kuan = parts.count > 1 ? parts[1] : nil
-            xiang = parts.count > 2 ? parts[2] : nil
+            kuan = Nullable(parts.count > 1 ? parts[1] : nil)
+            xiang = Nullable(parts.count > 2 ? parts[2] : nil)
             level = c.level
-            parent = c.parent?.digits
+            parent = Nullable(c.parent?.digits)
         }
 
-        enum CodingKeys: String, CodingKey { case code, `class`, kuan, xiang, level, parent }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(code, forKey: .code)
-            try c.encode(`class`, forKey: .class)
-            try c.encode(kuan, forKey: .kuan)
-            try c.encode(xiang, forKey: .xiang)
-            try c.encode(level, forKey: .level)
-            try c.encode(parent, forKey: .parent)
-        }
     }
 
     struct AmountValue: Encodable {
@@ -243,9 +184,9 @@ public enum DocumentJSON {
         var index: Int
         var page: Int
         var cells: [String]
-        var serial: String?
-        var code: Code?
-        var name: String?
+        var serial: Nullable<String>
+        var code: Nullable<Code>
+        var name: Nullable<String>
         var role: String
         var amounts: [AmountValue]
 
@@ -253,9 +194,9 @@ public enum DocumentJSON {
             self.index = index
             page = r.page
             cells = r.cells
-            serial = r.serial
-            code = r.code.map(Code.init)
-            name = r.name
+            serial = Nullable(r.serial)
+            code = Nullable(r.code.map(Code.init))
+            name = Nullable(r.name)
             role = r.role.rawValue
             amounts = r.amounts.keys.sorted().map { i in
                 let a = r.amounts[i]!
@@ -263,17 +204,5 @@ public enum DocumentJSON {
             }
         }
 
-        enum CodingKeys: String, CodingKey { case index, page, cells, serial, code, name, role, amounts }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(index, forKey: .index)
-            try c.encode(page, forKey: .page)
-            try c.encode(cells, forKey: .cells)
-            try c.encode(serial, forKey: .serial)
-            try c.encode(code, forKey: .code)
-            try c.encode(name, forKey: .name)
-            try c.encode(role, forKey: .role)
-            try c.encode(amounts, forKey: .amounts)
-        }
     }
 }
