@@ -113,6 +113,8 @@ public enum DocumentJSON {
         var rows: [Row]
         /// Income and expenditure items of a two-sided table, read apart; nil for others.
         var items: Nullable<[Item]>
+        /// A performance form's indicators; nil for other tables.
+        var indicators: Nullable<[Indicator]>
         var notes: [String]
 
         init(index: Int, _ t: BudgetTable) {
@@ -128,9 +130,38 @@ public enum DocumentJSON {
             }
             rows = t.rows.enumerated().map { Row(index: $0.offset, $0.element, columns: t.columns) }
             items = Nullable(t.kind.isTwoSided ? t.sideItems.map { Item($0, columns: t.columns) } : nil)
+            indicators = Nullable(t.kind == .performanceTargets ? t.indicators.map(Indicator.init) : nil)
             notes = t.notes
         }
 
+    }
+
+    struct Indicator: Encodable {
+        var level1: String
+        var level2: String
+        var level3: String
+        var description: String
+        var value: String
+        var comparator: Nullable<String>
+        var number: Nullable<Decimal>
+        var upper: Nullable<Decimal>
+        var unit: Nullable<String>
+        var basis: String
+        var page: Int
+
+        init(_ i: PerformanceIndicator) {
+            level1 = i.level1
+            level2 = i.level2
+            level3 = i.level3
+            description = i.description
+            value = i.value.printed
+            comparator = Nullable(i.value.comparator?.rawValue)
+            number = Nullable(i.value.number)
+            upper = Nullable(i.value.upper)
+            unit = Nullable(i.value.unit)
+            basis = i.basis
+            page = i.page
+        }
     }
 
     struct Item: Encodable {

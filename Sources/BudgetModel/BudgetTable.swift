@@ -15,6 +15,9 @@ public struct BudgetTable: Hashable, Codable, Sendable {
     public var rows: [BudgetRow]
     /// Lines printed with the table such as `注：…`.
     public var notes: [String]
+    /// A performance-target form's indicators, merged 一级/二级 cells carried down; empty
+    /// for other tables.
+    public var indicators: [PerformanceIndicator] = []
 
     public init(kind: TableKind, title: String, pages: [Int], unit: MoneyUnit?, columns: [String],
                 meanings: [ColumnMeaning], rows: [BudgetRow], notes: [String]) {

@@ -64,10 +64,12 @@ struct TableReader {
         let layout = ColumnLayout(header: header, kind: kind, body: body.map(\.cells))
         let unit = Self.unit(span.leading.map(\.text) + header.signature.flatMap { $0 })
         let rows = body.map { layout.typedRow(cells: $0.cells, printed: $0.printed, page: $0.page, unit: unit) }
-        return BudgetTable(
+        var table = BudgetTable(
             kind: kind, title: title, pages: span.pages, unit: unit, columns: layout.labels,
             meanings: layout.meanings(kind: kind, rows: body.map { layout.merge($0.cells) }),
             rows: ColumnLayout.assignParentRoles(rows), notes: notes + Self.notes(below: span.trailing))
+        if kind == .performanceTargets { table.indicators = Self.indicators(table) }
+        return table
     }
 
     /// The row a wrapped cell's remainder belongs to, joined, when `row` is one: a single
@@ -92,6 +94,22 @@ struct TableReader {
         joined.cells[c] += text
         joined.printed[c] += text
         return joined
+    }
+
+    /// The indicators of a performance form whose columns are 一级指标 … 指标值确定依据:
+    /// a merged 一级 or 二级 cell applies to each row below it until the next one.
+    static func indicators(_ table: BudgetTable) -> [PerformanceIndicator] {
+        let labels = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
+        let index = labels.map { l in table.columns.firstIndex { $0.hasSuffix(l) } }
+        guard index.allSatisfy({ $0 != nil }) else { return [] }
+        let c = index.map { $0! }
+        var level1 = "", level2 = ""
+        return table.rows.map { row in
+            if !row.cells[c[0]].isEmpty { level1 = row.cells[c[0]] }
+            if !row.cells[c[1]].isEmpty { level2 = row.cells[c[1]] }
+            return PerformanceIndicator(level1: level1, level2: level2, level3: row.cells[c[2]], description: row.cells[c[3]],
+                                        value: TargetValue(printed: row.cells[c[4]]), basis: row.cells[c[5]], page: row.page)
+        }
     }
 
     /// The 绩效目标 line above a performance form's indicator grid, as the note

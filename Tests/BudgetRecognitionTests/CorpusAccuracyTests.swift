@@ -60,4 +60,26 @@ final class CorpusAccuracyTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 100)
     }
+
+    /// The seed's performance forms as indicator records: merged 一级/二级 cells carried
+    /// down, target values parsed.
+    func testSeedPerformanceIndicators() throws {
+        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seed/shijiazhuang-hrss-2023.pdf")
+        guard FileManager.default.fileExists(atPath: seed.path) else { throw XCTSkip("../shared/seed is absent") }
+        let document = try DocumentReader().read(path: seed.path)
+        let forms = document.tables.filter { $0.kind == .performanceTargets }
+        XCTAssertEqual(forms.count, 133)
+        let form = try XCTUnwrap(forms.first { $0.title.hasPrefix("11、法制宣传经费") })
+        XCTAssertEqual(form.pages, [41, 42])
+        XCTAssertEqual(form.notes, ["绩效目标：1.让人社部门出台的惠民政策家喻户晓、人人皆知，更多人享受到政策福利。"])
+        XCTAssertEqual(form.indicators.count, 7)
+        XCTAssertEqual(form.indicators[2].level1, "产出指标")  // carried down from the merged cell
+        XCTAssertEqual(form.indicators[2].level2, "质量指标")
+        XCTAssertEqual(form.indicators[1].value.comparator, .atLeast)
+        XCTAssertEqual(form.indicators[1].value.number, 10)
+        XCTAssertEqual(form.indicators[1].value.unit, "篇")
+        // The last indicator was cut by the page break; its halves are one record.
+        XCTAssertEqual(form.indicators[6].description, "在全市“窗口单位群众满意度评价”中取得好的成绩")
+    }
 }

@@ -1,6 +1,7 @@
 @testable import BudgetRecognition
 import BudgetModel
 import XCTest
+import Foundation
 
 final class RecognitionRulesTests: XCTestCase {
     func testKindsFromTitlesOfEveryTemplate() {
@@ -66,5 +67,31 @@ final class RecognitionRulesTests: XCTestCase {
         XCTAssertNil(ClassificationCode("20801x"))
         XCTAssertNil(ClassificationCode("2080"))
         XCTAssertNil(ClassificationCode(parts: ["20", "05"]))
+    }
+}
+
+final class TargetValueTests: XCTestCase {
+    func testTargetValuesAsPrinted() {
+        let v = TargetValue(printed: "≥90%")
+        XCTAssertEqual(v.comparator, .atLeast)
+        XCTAssertEqual(v.number, 90)
+        XCTAssertEqual(v.unit, "%")
+        let m = TargetValue(printed: "≤70 万元")
+        XCTAssertEqual(m.comparator, .atMost)
+        XCTAssertEqual(m.number, 70)
+        XCTAssertEqual(m.unit, "万元")
+        XCTAssertEqual(TargetValue(printed: ">1000人").comparator, .greater)
+        let plain = TargetValue(printed: "4940课时量")
+        XCTAssertNil(plain.comparator)
+        XCTAssertEqual(plain.number, 4940)
+        XCTAssertEqual(plain.unit, "课时量")
+        let range = TargetValue(printed: "7月-8月")
+        XCTAssertEqual(range.number, 7)
+        XCTAssertEqual(range.upper, 8)
+        XCTAssertEqual(range.unit, "月")
+        let text = TargetValue(printed: "提高职工用餐环境")
+        XCTAssertNil(text.number)
+        XCTAssertEqual(text.printed, "提高职工用餐环境")
+        XCTAssertEqual(TargetValue(printed: "≥25.1万人").number, Decimal(string: "25.1"))
     }
 }
