@@ -172,14 +172,14 @@ struct TableReader {
         return candidates.last { $0.size >= size - 0.1 }.map { TitleRules.strippingEnumerator($0.text) } ?? ""
     }
 
-    /// Consecutive lines in the same font size with no more than half a line between them,
+    /// Consecutive lines in the same font size with less than 0.8 em between them,
     /// joined.
     static func titleBlocks(_ lines: [TextLine]) -> [(text: String, size: Double)] {
         var blocks: [(text: String, size: Double, bottom: Double)] = []
         for line in lines {
             let size = line.words.map(\.fontSize).max() ?? 0
             let text = CellText.clean(line.text)
-            if let last = blocks.last, abs(last.size - size) < 0.5, line.box.y0 - last.bottom < 0.5 * size,
+            if let last = blocks.last, abs(last.size - size) < 0.5, line.box.y0 - last.bottom < 0.8 * size,
                !TitleRules.isLabelLine(text), !TitleRules.isTitle(blocks[blocks.count - 1].text) {
                 blocks[blocks.count - 1].text += text
                 blocks[blocks.count - 1].bottom = line.box.y1
