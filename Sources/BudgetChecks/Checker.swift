@@ -9,6 +9,7 @@ public enum Checker {
         CrossTableRules.summaryTotals, CrossTableRules.classLines, CrossTableRules.basicExpenditure, CrossTableRules.emptyFunds,
         CrossTableRules.labelTypos,
         CodeRules.malformed, CodeRules.orphan, CodeRules.emptyNote,
+        ProcurementRules.quantityPrice, ProcurementRules.subtotals,
         TextRules.figures, TextRules.growth,
     ]
 

@@ -109,4 +109,19 @@ final class CheckerTests: XCTestCase {
         // 254.2356% printed as 254.23: truncated, not rounded.
         XCTAssertTrue(has("jiangsu-npc-2017-dept.pdf", "text.growth") { $0.printed == Decimal(string: "254.23") && $0.severity == .rounding })
     }
+
+    /// A procurement line tampered in the seed breaks 数量 × 单价 and its unit's 小计.
+    func testTamperedProcurementLine() throws {
+        let seed = Self.root.deletingLastPathComponent().appendingPathComponent("shared/seed/shijiazhuang-hrss-2023.pdf")
+        guard FileManager.default.fileExists(atPath: seed.path) else { throw XCTSkip("../shared/seed is absent") }
+        var doc = try DocumentReader().read(path: seed.path)
+        XCTAssertFalse(Checker.findings(doc).contains { $0.rule.hasPrefix("procurement.") }, "the seed's procurement table adds up")
+        let t = try XCTUnwrap(doc.tables.firstIndex { $0.kind == .procurement })
+        let r = try XCTUnwrap(doc.tables[t].rows.firstIndex { $0.cells.contains("台式计算机") && $0.cells.contains("12.40") })
+        let c = try XCTUnwrap(doc.tables[t].columns.firstIndex { $0.hasSuffix("/合计") })
+        doc.tables[t].rows[r].amounts[c] = Amount(printed: "13.40", unit: .tenThousandYuan)
+        let findings = Checker.findings(doc)
+        XCTAssertTrue(findings.contains { $0.rule == "procurement.quantity_price" && $0.severity == .error && $0.expected == Decimal(string: "12.4") })
+        XCTAssertTrue(findings.contains { $0.rule == "procurement.subtotals" && $0.severity == .error })
+    }
 }
