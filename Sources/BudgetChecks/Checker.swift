@@ -5,8 +5,8 @@ public enum Checker {
     /// All rules, in the order their findings are reported.
     public static let rules: [Rule] = [
         TableRules.parentSum, TableRules.totalSum, TableRules.rowComponents,
-        SummaryRules.balance, SummaryRules.itemsSum,
-        CrossTableRules.summaryTotals, CrossTableRules.classLines, CrossTableRules.basicExpenditure, CrossTableRules.emptyFunds,
+        SummaryRules.balance, SummaryRules.itemsSum, SummaryRules.grandTotal,
+        CrossTableRules.summaryTotals, CrossTableRules.classLines, CrossTableRules.basicExpenditure, CrossTableRules.generalBudget, CrossTableRules.emptyFunds,
         CrossTableRules.labelTypos,
         CodeRules.malformed, CodeRules.orphan, CodeRules.emptyNote,
         ProcurementRules.quantityPrice, ProcurementRules.subtotals,

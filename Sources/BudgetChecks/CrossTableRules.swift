@@ -131,6 +131,20 @@ enum CrossTableRules {
                         column: anchor.column, message: "合计 differs from 基本支出 \(expected.printed) in \(general.title)")].compactMap { $0 }
     }
 
+    /// The 财政拨款收支总表's 一般公共预算 spending equals the 一般公共预算支出表's 合计.
+    static let generalBudget = Rule(id: "cross.general_budget",
+                                    summary: "The 财政拨款收支总表's 一般公共预算 spending equals the 一般公共预算支出表's 合计.") { doc in
+        guard let summary = table(doc, .fiscalAppropriationSummary), let general = table(doc, .generalBudgetExpenditure),
+              let (_, o) = SummaryRules.sides(summary), let gTotal = totalRow(general), let gc = firstAmount(general),
+              let expected = gTotal.amounts[gc],
+              let row = SummaryRules.row(summary, o, ["本年支出合计", "支出合计"]),
+              let c = summary.meanings.indices.first(where: { summary.meanings[$0].fund == .general && summary.meanings[$0].direction == .expenditure }),
+              let printed = row.amounts[c] else { return [] }
+        return [Finding("cross.general_budget", Comparison(printed: printed, expected: expected), table: summary, row: row, column: c,
+                        message: "一般公共预算 spending differs from the 合计 \(expected.printed) of \(general.title)",
+                        label: row.cells[o.label])].compactMap { $0 }
+    }
+
     /// A 政府性基金 / 国有资本经营 table printed empty means the 财政拨款收支总表 spends
     /// nothing from that budget.
     static let emptyFunds = Rule(id: "cross.empty_funds",

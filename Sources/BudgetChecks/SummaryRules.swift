@@ -54,6 +54,31 @@ enum SummaryRules {
         }
     }
 
+    /// 总计 = 本年合计 + the lines printed between them (年初结转和结余, 使用非财政拨款结余 on
+    /// the income side; 结余分配, 年末结转和结余 on the expenditure side); their enumerated
+    /// sub-items (一、一般公共预算拨款 …) are not counted twice.
+    static let grandTotal = Rule(id: "summary.grand_total",
+                                 summary: "In a two-sided table, 总计 = 本年合计 + the carry-over lines printed between them (年初结转和结余, 结余分配, 年末结转和结余 …).") { doc in
+        doc.tables.filter(\.kind.isTwoSided).flatMap { table -> [Finding] in
+            guard let (i, o) = sides(table) else { return [] }
+            return [(i, ["本年收入合计"], ["收入总计", "总计"]), (o, ["本年支出合计"], ["支出总计", "总计"])].compactMap { side, yearLabels, totalLabels in
+                guard let yearRow = row(table, side, yearLabels), let totalRow = row(table, side, totalLabels),
+                      let a = table.rows.firstIndex(of: yearRow), let b = table.rows.firstIndex(of: totalRow), a < b,
+                      let printed = totalRow.amounts[side.amount] else { return nil }
+                let lines = table.rows[a..<b].filter { r in
+                    let label = r.cells[side.label]
+                    return !label.isEmpty && !isTopItem(label) && !label.hasPrefix("其中") && !label.hasPrefix("（")
+                        && !label.hasPrefix("(") && !(label.first.map { $0.isASCII && $0.isNumber } ?? false)
+                }
+                guard lines.count >= 2 else { return nil }
+                return Finding("summary.grand_total", Comparison(printed: printed, terms: lines.compactMap { $0.amounts[side.amount] }),
+                               table: table, row: totalRow, column: side.amount,
+                               message: "\(totalRow.cells[side.label]) is not \(lines.map { $0.cells[side.label] }.joined(separator: " + "))",
+                               label: totalRow.cells[side.label])
+            }
+        }
+    }
+
     /// `一、…` (a Chinese-numeral item), not `1.` or `（一）` sub-items.
     static func isTopItem(_ label: String) -> Bool {
         let numerals = "一二三四五六七八九十"

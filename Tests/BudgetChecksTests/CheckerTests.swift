@@ -58,6 +58,17 @@ final class CheckerTests: XCTestCase {
         XCTAssertTrue(findings.contains { $0.rule == "summary.balance" && $0.severity == .error }, "\(findings)")
     }
 
+    func testATamperedCarryOverBreaksTheGrandTotal() throws {
+        var doc = try sample("hebei-portrait")
+        let t = try XCTUnwrap(doc.tables.firstIndex { $0.kind == .incomeExpenditureSummary })
+        let r = try XCTUnwrap(doc.tables[t].rows.firstIndex { $0.cells[1] == "上年结转结余" })
+        doc.tables[t].rows[r].amounts[2] = Amount(printed: "4400.10", unit: .tenThousandYuan)
+        let f = try XCTUnwrap(Checker.findings(doc).first { $0.rule == "summary.grand_total" })
+        XCTAssertEqual(f.severity, .error)
+        XCTAssertEqual(f.rowName, "收入总计")
+        XCTAssertEqual(f.expected, Decimal(string: "103592.66"))
+    }
+
     func testEveryRuleHasAnIdAndADescription() {
         XCTAssertEqual(Set(Checker.rules.map(\.id)).count, Checker.rules.count)
         XCTAssertTrue(Checker.rules.allSatisfy { !$0.summary.isEmpty })
