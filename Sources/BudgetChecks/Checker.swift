@@ -10,7 +10,7 @@ public enum Checker {
         CrossTableRules.labelTypos,
         CodeRules.malformed, CodeRules.orphan, CodeRules.emptyNote,
         ProcurementRules.quantityPrice, ProcurementRules.subtotals,
-        TextRules.figures, TextRules.growth,
+        TextRules.figures, TextRules.restated, TextRules.growth, TextRules.executionChange, TextRules.shares,
     ]
 
     public static func findings(_ document: BudgetDocument) -> [Finding] {

@@ -13,6 +13,92 @@ enum TextRules {
 
     private static let number = #"([0-9][0-9,]*(?:\.[0-9]+)?)万元"#
 
+    /// `住房公积金（项）208.8万元。……2026年预算安排201.50万元`: an item's figure restated
+    /// later in its own paragraph for the document's year must be the same figure.
+    static let restated = Rule(id: "text.restated",
+                               summary: "A line's figure (…（项）X万元) restated in its paragraph as the year's 预算安排 is the same figure.") { doc in
+        guard let year = doc.metadata.fiscalYear else { return [] }
+        // Up to the next numbered item (`2、`, `3.` before text), not past a decimal point.
+        let pattern = #"([^“”"，。；：、（）()0-9]{2,24})（[0-9]*项）[”"]?(?:支出)?"# + number
+            + #"((?:(?![0-9]+(?:、|[．.](?![0-9]))).){0,200}?)"# + "\(year)" + #"年(?:预算)?安排(?:预算)?"# + number
+        return doc.prose.flatMap { page in
+            matches(pattern, page.text).compactMap { g -> Finding? in
+                guard let stated = Amount(printed: g[1], unit: .tenThousandYuan), let again = Amount(printed: g[3], unit: .tenThousandYuan)
+                else { return nil }
+                let difference = abs(stated.value - again.value)
+                guard difference > max(Comparison.lastDigit(stated), Comparison.lastDigit(again)) else { return nil }
+                return Finding(rule: "text.restated", severity: .error,
+                               message: "the text gives \(g[0])（项） as \(g[1])万元, then as \(year)年预算安排 \(g[3])万元",
+                               page: page.page, rowName: g[0], printed: again.value, expected: stated.value)
+            }
+        }
+    }
+
+    /// `2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%`:
+    /// a change stated against last year's execution. A change in the wrong direction is an
+    /// error; a rate that does not follow from the two figures is a warning (it may have
+    /// been computed from the line's own figure, which `text.restated` checks).
+    static let executionChange = Rule(id: "text.execution_change",
+                                      summary: "A change against last year's execution (预算执行数为A万元，…预算安排B万元，比…增加C%) has the direction and rate of B against A.") { doc in
+        let pattern = #"预算执行数为"# + number + #"[，,](?:20[0-9]{2})年预算安排"# + number
+            + #"[，,]比[^，。；]{0,16}?(增加|减少|增长|下降)([0-9]+(?:\.[0-9]+)?)%"#
+        return doc.prose.flatMap { page in
+            matches(pattern, page.text).compactMap { g -> Finding? in
+                guard let before = Amount(printed: g[0], unit: .tenThousandYuan), let after = Amount(printed: g[1], unit: .tenThousandYuan),
+                      let rate = Amount(printed: g[3], unit: .yuan), before.value > 0 else { return nil }
+                let up = g[2] == "增加" || g[2] == "增长"
+                let change = after.value - before.value
+                let message = "the text states \(g[2]) \(g[3])% from \(g[0])万元 to \(g[1])万元"
+                if change != 0, (change > 0) != up {
+                    return Finding(rule: "text.execution_change", severity: .error,
+                                   message: message + ", but the figure goes \(change > 0 ? "up" : "down")",
+                                   page: page.page, printed: after.value, expected: before.value)
+                }
+                var exact = abs(change) / before.value * 100, rounded = Decimal()
+                NSDecimalRound(&rounded, &exact, g[3].split(separator: ".").dropFirst().first?.count ?? 0, .plain)
+                guard abs(rounded - rate.value) > Comparison.lastDigit(rate) else { return nil }
+                return Finding(rule: "text.execution_change", severity: .warning, message: message + ", which is \(rounded)%",
+                               page: page.page, printed: rate.value, expected: rounded)
+            }
+        }
+    }
+
+    /// `182.92万元，占0.64%`: a share of the document's total, or of the "三公" total when
+    /// the text says so. The base is not printed, so a share that matches no base is left
+    /// alone; one that is one unit off in its last digit from a base is reported as
+    /// rounding (shares forced to add up to 100%).
+    static let shares = Rule(id: "text.shares",
+                             summary: "A stated share (…万元，占B%) equals the figure over its base (the document's total, or the \"三公\" total), to the printed decimals.") { doc in
+        let pattern = number + #"[，,]?占([^0-9%，。；]{0,16}?)([0-9]+(?:\.[0-9]+)?)%"#
+        let summary = doc.tables.first { $0.kind == .incomeExpenditureSummary }
+        let three = doc.tables.first { $0.kind == .threePublicExpenses }
+        return doc.prose.flatMap { page in
+            matches(pattern, page.text).compactMap { g -> Finding? in
+                guard let part = Amount(printed: g[0], unit: .tenThousandYuan), let share = Amount(printed: g[2], unit: .yuan) else { return nil }
+                let bases: [Amount]
+                if g[1].contains("三公"), let three {
+                    bases = three.rows.first.map { Array($0.amounts.values) } ?? []
+                } else if let summary, let (i, o) = SummaryRules.sides(summary) {
+                    bases = [("收入总计", i), ("支出总计", o), ("收入合计", i), ("支出合计", o), ("总计", o), ("本年支出合计", o)]
+                        .compactMap { SummaryRules.row(summary, $1, [$0])?.amounts[$1.amount] }
+                } else { return nil }
+                let places = share.printed.split(separator: ".").dropFirst().first?.count ?? 0
+                let unit = Comparison.lastDigit(share)
+                var nearest: Decimal?
+                for base in bases where base.value > 0 {
+                    var exact = part.yuan / base.yuan * 100, rounded = Decimal()
+                    NSDecimalRound(&rounded, &exact, places, .plain)
+                    if rounded == share.value { return nil }
+                    if abs(rounded - share.value) <= unit { nearest = rounded }
+                }
+                guard let nearest else { return nil }
+                return Finding(rule: "text.shares", severity: .rounding,
+                               message: "the text states \(g[0])万元 as \(g[2])%; over its base that is \(nearest)%",
+                               page: page.page, printed: share.value, expected: nearest)
+            }
+        }
+    }
+
     /// `1959.99万元，与上年相比增加865.57万元，增长79.05%`: the rate must be the change over
     /// the previous year's figure (this year's less the increase), to its printed decimals.
     static let growth = Rule(id: "text.growth",
@@ -59,7 +145,7 @@ enum TextRules {
     /// form `人大事务行政运行（项）支出10528.33万元`, against the coded tables' 项 rows.
     static func lines(_ doc: BudgetDocument, _ page: PageText) -> [Finding] {
         let name = #"([^“”"，。；：、（）()0-9．.]{2,24})"#
-        let pattern = #"(?:"# + name + #"（类）"# + name + #"（款）)?"# + name + #"（项）[”"]?(?:支出)?"# + number
+        let pattern = #"(?:"# + name + #"（[0-9]*类）"# + name + #"（[0-9]*款）)?"# + name + #"（[0-9]*项）[”"]?(?:支出)?"# + number
         return matches(pattern, page.text).compactMap { g in
             guard let stated = Amount(printed: g[3], unit: .tenThousandYuan) else { return nil }
             var rows: [(BudgetTable, BudgetRow)] = []
