@@ -11,6 +11,7 @@ public enum Checker {
         CodeRules.malformed, CodeRules.orphan, CodeRules.emptyNote,
         ProcurementRules.quantityPrice, ProcurementRules.subtotals,
         TextRules.figures, TextRules.restated, TextRules.growth, TextRules.executionChange, TextRules.shares,
+        TextRules.ownYear,
     ]
 
     public static func findings(_ document: BudgetDocument) -> [Finding] {

@@ -34,6 +34,19 @@ enum TextRules {
         }
     }
 
+    /// A budget for year Y compared with "Y年预算" (its own year) instead of the year before:
+    /// `比2026年预算增加793.14万元` in a 2026 budget.
+    static let ownYear = Rule(id: "text.own_year",
+                              summary: "A budget's comparisons are with an earlier year, not with its own year's budget (比2026年预算 in a 2026 budget).") { doc in
+        guard doc.metadata.kind == .budget, let year = doc.metadata.fiscalYear else { return [] }
+        return doc.prose.flatMap { page in
+            matches("(?:比|与)(\(year))年度?预算(?:数)?(增加|减少|持平|相比)", page.text).prefix(1).map { g in
+                Finding(rule: "text.own_year", severity: .warning,
+                        message: "the text compares the \(year) budget with “\(year)年预算” (its own year)", page: page.page)
+            }
+        }
+    }
+
     /// `2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%`:
     /// a change stated against last year's execution. A change in the wrong direction is an
     /// error; a rate that does not follow from the two figures is a warning (it may have
@@ -76,8 +89,12 @@ enum TextRules {
             matches(pattern, page.text).compactMap { g -> Finding? in
                 guard let part = Amount(printed: g[0], unit: .tenThousandYuan), let share = Amount(printed: g[2], unit: .yuan) else { return nil }
                 let bases: [Amount]
-                if g[1].contains("三公"), let three {
-                    bases = three.rows.first.map { Array($0.amounts.values) } ?? []
+                var named = false
+                if g[1].contains("三公"), let three, let first = three.rows.first {
+                    // The "三公" total: its own 小计 where the table also counts 会议费/培训费.
+                    let subtotal = three.columns.indices.first { three.columns[$0].contains("三公") && three.columns[$0].hasSuffix("小计") }
+                    bases = subtotal.flatMap { first.amounts[$0] }.map { [$0] } ?? Array(first.amounts.values)
+                    named = subtotal != nil
                 } else if let summary, let (i, o) = SummaryRules.sides(summary) {
                     bases = [("收入总计", i), ("支出总计", o), ("收入合计", i), ("支出合计", o), ("总计", o), ("本年支出合计", o)]
                         .compactMap { SummaryRules.row(summary, $1, [$0])?.amounts[$1.amount] }
@@ -90,6 +107,14 @@ enum TextRules {
                     NSDecimalRound(&rounded, &exact, places, .plain)
                     if rounded == share.value { return nil }
                     if abs(rounded - share.value) <= unit { nearest = rounded }
+                }
+                if nearest == nil, named, let base = bases.first, base.value > 0 {
+                    // The base is named and printed: a share that is not the figure over it is wrong.
+                    var exact = part.yuan / base.yuan * 100, rounded = Decimal()
+                    NSDecimalRound(&rounded, &exact, places, .plain)
+                    return Finding(rule: "text.shares", severity: .error,
+                                   message: "the text states \(g[0])万元 as \(g[2])% of the “三公”经费 (\(base.printed)), which is \(rounded)%",
+                                   page: page.page, printed: share.value, expected: rounded)
                 }
                 guard let nearest else { return nil }
                 return Finding(rule: "text.shares", severity: .rounding,

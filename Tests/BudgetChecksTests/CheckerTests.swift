@@ -88,6 +88,8 @@ final class CheckerTests: XCTestCase {
                 "putuo-welfare-2024-unit.pdf text.figures 738.66", "jiangsu-court-2017-dept.pdf text.growth 79.05",
                 "putuo-justice-2026-dept.pdf text.restated 201.5", "putuo-wanli-2024-dept.pdf text.restated 352.67",
                 "putuo-justice-2026-dept.pdf text.execution_change 3845.49",
+                "jiangsu-npc-2017-dept.pdf text.shares 8.75", "jiangsu-npc-2017-dept.pdf text.shares 7.22",
+                "jiangsu-npc-2017-dept.pdf text.shares 16.81",
             ]
             let key = { (f: Finding) in "\(name) \(f.rule) \(f.printed.map { "\($0)" } ?? "")" }
             let errors = Set(findings.filter { $0.severity == .error }.map(key))
@@ -110,6 +112,7 @@ final class CheckerTests: XCTestCase {
         XCTAssertTrue(has("putuo-welfare-2024-unit.pdf", "code.orphan") { $0.code == "71102" })
         XCTAssertTrue(has("putuo-welfare-2024-unit.pdf", "cross.class_lines") { $0.rowName == "三、医疗卫生与计划生育支出" })
         XCTAssertTrue(has("jiangsu-cppcc-2017-tables.pdf", "cross.label_typos"))
+        XCTAssertTrue(has("putuo-justice-2026-dept.pdf", "text.own_year"))
         XCTAssertTrue(has("jiangsu-court-2017-dept.pdf", "text.shares") { $0.printed == Decimal(string: "0.64") })
         XCTAssertTrue(has("jiangsu-court-2017-dept.pdf", "text.shares") { $0.printed == Decimal(string: "45.43") })
         // 254.2356% printed as 254.23: truncated, not rounded.
