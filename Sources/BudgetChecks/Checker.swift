@@ -8,7 +8,7 @@ public enum Checker {
         SummaryRules.balance, SummaryRules.itemsSum, SummaryRules.grandTotal,
         CrossTableRules.summaryTotals, CrossTableRules.classLines, CrossTableRules.basicExpenditure, CrossTableRules.generalBudget, CrossTableRules.emptyFunds,
         CrossTableRules.labelTypos,
-        CodeRules.malformed, CodeRules.orphan, CodeRules.emptyNote,
+        CodeRules.malformed, CodeRules.orphan, EconomicRules.nonStandard, CodeRules.emptyNote,
         ProcurementRules.quantityPrice, ProcurementRules.subtotals,
         TextRules.figures, TextRules.restated, TextRules.growth, TextRules.executionChange, TextRules.shares,
         TextRules.ownYear,

@@ -113,6 +113,8 @@ final class CheckerTests: XCTestCase {
         XCTAssertTrue(has("putuo-welfare-2024-unit.pdf", "cross.class_lines") { $0.rowName == "三、医疗卫生与计划生育支出" })
         XCTAssertTrue(has("jiangsu-cppcc-2017-tables.pdf", "cross.label_typos"))
         XCTAssertTrue(has("putuo-justice-2026-dept.pdf", "text.own_year"))
+        XCTAssertTrue(has("putuo-welfare-2024-unit.pdf", "code.nonstandard_economic") { $0.code == "30202" })
+        XCTAssertFalse(found.filter { $0.key != "putuo-welfare-2024-unit.pdf" }.values.joined().contains { $0.rule == "code.nonstandard_economic" })
         XCTAssertTrue(has("jiangsu-court-2017-dept.pdf", "text.shares") { $0.printed == Decimal(string: "0.64") })
         XCTAssertTrue(has("jiangsu-court-2017-dept.pdf", "text.shares") { $0.printed == Decimal(string: "45.43") })
         // 254.2356% printed as 254.23: truncated, not rounded.
