@@ -11,7 +11,7 @@ public enum Checker {
         CodeRules.malformed, CodeRules.orphan, EconomicRules.nonStandard, CodeRules.emptyNote,
         ProcurementRules.quantityPrice, ProcurementRules.subtotals,
         TextRules.figures, TextRules.restated, TextRules.growth, TextRules.executionChange, TextRules.shares,
-        TextRules.ownYear,
+        TextRules.ownYear, TextRules.statedAgreement,
     ]
 
     public static func findings(_ document: BudgetDocument) -> [Finding] {

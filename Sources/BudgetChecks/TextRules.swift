@@ -34,6 +34,27 @@ enum TextRules {
         }
     }
 
+    /// The text says the 机关运行经费 table agrees with the 商品和服务支出 of the basic
+    /// expenditure table (与《一般公共预算基本支出预算表》的“商品和服务支出”支出数一致): it
+    /// must, line 302 against line 302.
+    static let statedAgreement = Rule(id: "text.stated_agreement",
+                                      summary: "Where the text says the 机关运行经费 table agrees with the basic table's 商品和服务支出, their 302 lines are equal.") { doc in
+        guard let page = doc.prose.first(where: { $0.text.range(of: #"基本支出预算表》?的“?商品和服务支出”?[^。]{0,8}一致"#, options: .regularExpression) != nil }),
+              let basic = doc.tables.first(where: { $0.kind == .generalBudgetBasicExpenditure }),
+              let running = doc.tables.first(where: { $0.title.contains("机关运行经费") && $0.kind == .other }) else { return [] }
+        func line302(_ t: BudgetTable) -> (BudgetRow, Amount)? {
+            for side in TableRules.sides(t) {
+                if let row = t.rows.first(where: { $0.cells[side.code] == "302" }), let c = side.amounts.first, let a = row.amounts[c] { return (row, a) }
+            }
+            return nil
+        }
+        guard let (row, printed) = line302(running), let (_, expected) = line302(basic), printed.value != expected.value else { return [] }
+        return [Finding(rule: "text.stated_agreement", severity: .error,
+                        message: "the text (p\(page.page)) says \(running.title) agrees with the 商品和服务支出 of \(basic.title), but 302 is \(printed.printed) there and \(expected.printed) here",
+                        tableKind: running.kind, tableTitle: running.title, page: row.page, code: "302", rowName: row.name,
+                        printed: printed.value, expected: expected.value)]
+    }
+
     /// A budget for year Y compared with "Y年预算" (its own year) instead of the year before:
     /// `比2026年预算增加793.14万元` in a 2026 budget.
     static let ownYear = Rule(id: "text.own_year",

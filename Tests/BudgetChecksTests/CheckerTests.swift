@@ -89,7 +89,7 @@ final class CheckerTests: XCTestCase {
                 "putuo-justice-2026-dept.pdf text.restated 201.5", "putuo-wanli-2024-dept.pdf text.restated 352.67",
                 "putuo-justice-2026-dept.pdf text.execution_change 3845.49",
                 "jiangsu-npc-2017-dept.pdf text.shares 8.75", "jiangsu-npc-2017-dept.pdf text.shares 7.22",
-                "jiangsu-npc-2017-dept.pdf text.shares 16.81",
+                "jiangsu-npc-2017-dept.pdf text.shares 16.81", "jiangsu-npc-2017-dept.pdf text.stated_agreement 5560.31",
             ]
             let key = { (f: Finding) in "\(name) \(f.rule) \(f.printed.map { "\($0)" } ?? "")" }
             let errors = Set(findings.filter { $0.severity == .error }.map(key))
