@@ -7,6 +7,7 @@ public enum Checker {
         TableRules.parentSum, TableRules.totalSum, TableRules.rowComponents,
         SummaryRules.balance, SummaryRules.itemsSum, SummaryRules.grandTotal,
         CrossTableRules.summaryTotals, CrossTableRules.classLines, CrossTableRules.basicExpenditure, CrossTableRules.generalBudget, CrossTableRules.emptyFunds,
+        CrossTableRules.threePublicLines,
         CrossTableRules.labelTypos,
         CodeRules.malformed, CodeRules.orphan, EconomicRules.nonStandard, CodeRules.emptyNote,
         ProcurementRules.quantityPrice, ProcurementRules.subtotals,

@@ -145,6 +145,36 @@ enum CrossTableRules {
                         label: row.cells[o.label])].compactMap { $0 }
     }
 
+    /// The "三公" items cover the economic lines of the same spending in the basic table:
+    /// basic spending is part of it, so a basic line never exceeds its "三公" item
+    /// (因公出国（境）费用, 公务接待费, 公务用车运行维护费).
+    static let threePublicLines = Rule(id: "cross.three_public_lines",
+                                       summary: "Economic lines of the basic table (30212 因公出国, 30217 公务接待, 30231 公务用车运行) do not exceed their \"三公\" items.") { doc in
+        guard let three = table(doc, .threePublicExpenses), let first = three.rows.first,
+              let basic = table(doc, .generalBudgetBasicExpenditure) else { return [] }
+        // Matched by name, not code: some tables number their economic lines their own way.
+        let pairs: [(line: (String) -> Bool, column: (String) -> Bool)] = [
+            ({ $0.hasPrefix("因公出国") }, { $0.contains("因公出国") }),
+            ({ $0 == "公务接待费" }, { $0.contains("公务接待") }),
+            ({ $0.hasPrefix("公务用车运行") }, { $0.contains("运行") && ($0.contains("公务用车") || $0.hasPrefix("运行")) && !$0.contains("机关运行") }),
+        ]
+        var findings: [Finding] = []
+        for (isLine, matches) in pairs {
+            let columns = three.columns.indices.filter { matches(three.columns[$0]) && three.meanings[$0].role == .amount }
+            guard columns.count == 1, let item = first.amounts[columns[0]] else { continue }
+            for side in TableRules.sides(basic) {
+                guard let row = basic.rows.first(where: { ClassificationCode($0.cells[side.code])?.level == 2 && isLine($0.cells[side.code + 1]) }),
+                      let c = side.amounts.first, let line = row.amounts[c], line.yuan > item.yuan else { continue }
+                let code = row.cells[side.code]
+                findings.append(Finding(rule: "cross.three_public_lines", severity: .error,
+                                        message: "\(code) \(row.name ?? "") in \(basic.title) (\(line.printed)\(basic.unit?.rawValue ?? "")) exceeds \(three.columns[columns[0]]) in \(three.title) (\(item.printed)\(three.unit?.rawValue ?? ""))",
+                                        tableKind: basic.kind, tableTitle: basic.title, page: row.page, code: code, rowName: row.name,
+                                        column: basic.columns[c], printed: line.yuan, expected: item.yuan))
+            }
+        }
+        return findings
+    }
+
     /// A 政府性基金 / 国有资本经营 table printed empty means the 财政拨款收支总表 spends
     /// nothing from that budget.
     static let emptyFunds = Rule(id: "cross.empty_funds",

@@ -135,4 +135,16 @@ final class CheckerTests: XCTestCase {
         XCTAssertTrue(findings.contains { $0.rule == "procurement.quantity_price" && $0.severity == .error && $0.expected == Decimal(string: "12.4") })
         XCTAssertTrue(findings.contains { $0.rule == "procurement.subtotals" && $0.severity == .error })
     }
+
+    /// A basic-expenditure 公务接待费 line tampered above the "三公" table's item.
+    func testBasicLineAboveItsThreePublicItem() throws {
+        let pdf = Self.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/pdf/putuo-office-2025-dept.pdf")
+        guard FileManager.default.fileExists(atPath: pdf.path) else { throw XCTSkip("../shared is absent") }
+        var doc = try DocumentReader().read(path: pdf.path)
+        XCTAssertFalse(Checker.findings(doc).contains { $0.rule == "cross.three_public_lines" })
+        let t = try XCTUnwrap(doc.tables.firstIndex { $0.kind == .generalBudgetBasicExpenditure })
+        let r = try XCTUnwrap(doc.tables[t].rows.firstIndex { $0.name == "公务接待费" })
+        doc.tables[t].rows[r].amounts[2] = Amount(printed: "9,999,999.00", unit: .yuan)
+        XCTAssertTrue(Checker.findings(doc).contains { $0.rule == "cross.three_public_lines" && $0.severity == .error })
+    }
 }
