@@ -28,6 +28,27 @@ public enum CSVFiles {
         return try csv(rows, excel: excel)
     }
 
+    /// Column names of `<name>.indicators.csv`: one performance indicator per line.
+    public static let indicatorColumns = [
+        "document_id", "table_index", "project", "page", "level1", "level2", "level3", "description",
+        "value", "comparator", "number", "upper", "unit", "basis",
+    ]
+
+    /// The performance indicators of every performance-target form, or nil when the
+    /// document has none.
+    public static func indicators(_ document: BudgetDocument, excel: Bool = false) throws -> Data? {
+        let id = String(document.source.sha256.prefix(12))
+        var rows = [indicatorColumns]
+        for (t, table) in document.tables.enumerated() where table.kind == .performanceTargets {
+            for i in table.indicators {
+                rows.append([id, String(t), table.title, String(i.page), i.level1, i.level2, i.level3, i.description,
+                             i.value.printed, i.value.comparator?.rawValue ?? "", i.value.number.map(plain) ?? "",
+                             i.value.upper.map(plain) ?? "", i.value.unit ?? "", i.basis])
+            }
+        }
+        return rows.count > 1 ? try csv(rows, excel: excel) : nil
+    }
+
     /// A table as printed: its column paths, then its rows.
     public static func table(_ table: BudgetTable, excel: Bool = false) throws -> Data {
         try csv([table.columns] + table.rows.map(\.cells), excel: excel)

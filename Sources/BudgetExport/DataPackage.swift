@@ -49,6 +49,24 @@ public enum DataPackage {
         Field(name: "fund", type: "string", description: "general, government_fund or state_capital, where the column or table says"),
     ]
 
+    /// The Table Schema of `<name>.indicators.csv`.
+    static let indicatorFields: [Field] = [
+        Field(name: "document_id", type: "string", description: "First 12 hex digits of the source PDF's SHA-256"),
+        Field(name: "table_index", type: "integer", description: "0-based table of the document (the form)"),
+        Field(name: "project", type: "string", description: "Form title: the project"),
+        Field(name: "page", type: "integer", description: "Page the indicator is printed on"),
+        Field(name: "level1", type: "string", description: "一级指标 (carried down from a merged cell)"),
+        Field(name: "level2", type: "string", description: "二级指标 (carried down from a merged cell)"),
+        Field(name: "level3", type: "string", description: "三级指标"),
+        Field(name: "description", type: "string", description: "绩效指标描述"),
+        Field(name: "value", type: "string", description: "指标值 as printed"),
+        Field(name: "comparator", type: "string", description: "≥ ≤ > < = where printed"),
+        Field(name: "number", type: "number", description: "The figure of the value, exact"),
+        Field(name: "upper", type: "number", description: "Upper end of a range (7月-8月)"),
+        Field(name: "unit", type: "string", description: "Unit after the figure (%, 万元, 人 …)"),
+        Field(name: "basis", type: "string", description: "指标值确定依据"),
+    ]
+
     struct Schema: Encodable {
         var fields: [Field]
         var missingValues = [""]
@@ -95,6 +113,9 @@ public enum DataPackage {
         for (stem, document) in documents {
             let slug = Self.slug(stem)
             resources.append(Resource(name: "\(slug)-facts", path: "\(stem).facts.csv", schema: Schema(fields: factFields)))
+            if document.tables.contains(where: { !$0.indicators.isEmpty }) {
+                resources.append(Resource(name: "\(slug)-indicators", path: "\(stem).indicators.csv", schema: Schema(fields: indicatorFields)))
+            }
             for (i, table) in document.tables.enumerated() {
                 let fields = table.columns.indices.map { c in
                     Field(name: table.columns[c].isEmpty ? "column_\(c + 1)" : table.columns[c], type: "string",

@@ -41,6 +41,9 @@ public struct Exporter {
             case .grid: try put(try GridJSON.encode(document), "\(stem).grid.json")
             case .csv:
                 try put(try CSVFiles.facts(document, excel: excelBOM), "\(stem).facts.csv")
+                if let indicators = try CSVFiles.indicators(document, excel: excelBOM) {
+                    try put(indicators, "\(stem).indicators.csv")
+                }
                 written += try writeTables(document, into: base.appendingPathComponent(stem))
             }
         }

@@ -84,6 +84,28 @@ print("ok", checked)
         XCTAssertTrue(result.output.hasPrefix("ok 10"), result.output)
     }
 
+    /// The seed's performance indicators as CSV, read back by Python: one line per
+    /// indicator of the JSON, values as printed.
+    func testIndicatorsCSV() throws {
+        let seed = Self.root.deletingLastPathComponent().appendingPathComponent("shared/seed/shijiazhuang-hrss-2023.pdf")
+        guard FileManager.default.fileExists(atPath: seed.path) else { throw XCTSkip("../shared/seed is absent") }
+        let folder = try temporaryFolder()
+        let document = try DocumentReader().read(path: seed.path)
+        try Exporter(folder: folder.path, formats: [.json, .csv]).write(document, stem: "seed")
+        let script = #"""
+import csv, json, sys, os
+folder = sys.argv[1]
+doc = json.load(open(os.path.join(folder, "seed.json"), encoding="utf-8"))
+want = [i["value"] for t in doc["tables"] if t["indicators"] for i in t["indicators"]]
+with open(os.path.join(folder, "seed.indicators.csv"), newline="", encoding="utf-8") as f:
+    got = [r["value"] for r in csv.DictReader(f)]
+assert got == want and len(got) > 900, (len(got), len(want))
+print("ok", len(got))
+"""#
+        let result = try python(script, [folder.path])
+        XCTAssertEqual(result.status, 0, result.output)
+    }
+
     func testExcelByteOrderMarkAndCRLF() throws {
         let plain = try temporaryFolder(), excel = try temporaryFolder()
         try export(["hebei-portrait"], to: plain)
