@@ -22,6 +22,7 @@ public enum DocumentJSON {
         var tables: [Table]
         var warnings: [String]
         var findings: [FindingJSON]
+        var sections: [Section]
 
         init(_ d: BudgetDocument) {
             source = Source(file: d.source.file, sha256: d.source.sha256, pages: d.source.pages, producer: Nullable(d.source.producer))
@@ -29,6 +30,32 @@ public enum DocumentJSON {
             tables = d.tables.enumerated().map { Table(index: $0.offset, $0.element) }
             warnings = d.warnings
             findings = d.findings.map(FindingJSON.init)
+            sections = d.sections.map(Section.init)
+        }
+    }
+
+    struct Section: Encodable {
+        struct Figure: Encodable {
+            var label: String
+            var printed: String
+            var unit: String
+            var value: Decimal
+            var yuan: Decimal
+            var page: Int
+        }
+        var heading: Nullable<String>
+        var pages: [Int]
+        var text: String
+        var figures: [Figure]
+
+        init(_ s: ProseSection) {
+            heading = Nullable(s.heading)
+            pages = s.pages
+            text = s.text
+            figures = s.figures.map { f in
+                Figure(label: f.label, printed: f.amount.printed, unit: f.amount.unit.rawValue, value: f.amount.value,
+                       yuan: f.amount.yuan, page: f.page)
+            }
         }
     }
 

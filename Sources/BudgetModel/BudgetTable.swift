@@ -97,6 +97,8 @@ public struct BudgetDocument: Hashable, Codable, Sendable {
     /// The text printed outside the tables, page by page: the prose whose figures repeat
     /// the tables'.
     public var prose: [PageText]
+    /// The same text in sections at its headings, with the figures each states.
+    public var sections: [ProseSection] = []
 
     public init(source: Source, metadata: DocumentMetadata, tables: [BudgetTable], warnings: [String],
                 findings: [Finding] = [], prose: [PageText] = []) {

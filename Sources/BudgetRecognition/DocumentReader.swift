@@ -52,6 +52,8 @@ public struct DocumentReader {
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let source = BudgetDocument.Source(file: URL(fileURLWithPath: path).lastPathComponent, sha256: digest,
                                            pages: pdf.pageCount, producer: pdf.producer ?? pdf.creator)
-        return BudgetDocument(source: source, metadata: metadata, tables: tables, warnings: warnings, prose: prose)
+        var document = BudgetDocument(source: source, metadata: metadata, tables: tables, warnings: warnings, prose: prose)
+        document.sections = ProseReader().sections(pages)
+        return document
     }
 }

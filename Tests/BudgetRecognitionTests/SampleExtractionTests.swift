@@ -50,6 +50,21 @@ final class SampleExtractionTests: XCTestCase {
         }
     }
 
+    func testProseSectionsOfTheCorpus() throws {
+        let pdf = Self.samples.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/corpus/pdf/putuo-office-2025-dept.pdf")
+        guard FileManager.default.fileExists(atPath: pdf.path) else { throw XCTSkip("../shared is absent") }
+        let document = try DocumentReader().read(path: pdf.path)
+        let three = try XCTUnwrap(document.sections.first { $0.heading == "一、2025年“三公”经费预算情况说明" })
+        XCTAssertEqual(three.pages, [21])
+        XCTAssertTrue(three.text.hasPrefix("2025年“三公”经费预算数为867.50万元"))
+        XCTAssertEqual(three.figures.first?.amount.value, Decimal(string: "867.50"))
+        XCTAssertEqual(three.figures.first?.amount.unit, .tenThousandYuan)
+        let plan = try XCTUnwrap(document.sections.first { $0.heading == "2025年部门预算编制说明" })
+        XCTAssertEqual(plan.figures.first?.label, "上海市普陀区人民政府办公室收入预算")
+        XCTAssertEqual(plan.figures.first?.amount.printed, "9,101.68")
+    }
+
     func testTypedRecordsOfTheLandscapeSample() throws {
         let document = try DocumentReader().read(path: Self.samples.appendingPathComponent("hebei-landscape.pdf").path)
         let incomeTable = try XCTUnwrap(document.tables.first { $0.kind == .incomeSummary })
