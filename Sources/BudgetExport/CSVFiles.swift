@@ -49,6 +49,30 @@ public enum CSVFiles {
         return rows.count > 1 ? try csv(rows, excel: excel) : nil
     }
 
+    /// Column names of `<name>.procurement.csv`: one amount of one procurement line per line.
+    public static let procurementColumns = [
+        "document_id", "table_index", "page", "row_role", "project", "project_budget", "item", "catalogue_code",
+        "measure", "quantity", "unit_price", "column_path", "amount", "unit", "amount_yuan", "sme_reserve",
+    ]
+
+    /// Every procurement line's amounts, or nil when the document has no procurement table.
+    public static func procurement(_ document: BudgetDocument, excel: Bool = false) throws -> Data? {
+        let id = String(document.source.sha256.prefix(12))
+        var rows = [procurementColumns]
+        for (t, table) in document.tables.enumerated() where table.kind == .procurement {
+            for p in table.procurement {
+                for path in p.amounts.keys.sorted() {
+                    let a = p.amounts[path]!
+                    rows.append([id, String(t), String(p.page), p.role.rawValue, p.project ?? "", p.projectBudget.map { plain($0.value) } ?? "",
+                                 p.item ?? "", p.catalogueCode ?? "", p.measure ?? "", p.quantity.map(plain) ?? "",
+                                 p.unitPrice.map { plain($0.value) } ?? "", path, plain(a.value), a.unit.rawValue, plain(a.yuan),
+                                 p.smeReserve.map { plain($0.value) } ?? ""])
+                }
+            }
+        }
+        return rows.count > 1 ? try csv(rows, excel: excel) : nil
+    }
+
     /// A table as printed: its column paths, then its rows.
     public static func table(_ table: BudgetTable, excel: Bool = false) throws -> Data {
         try csv([table.columns] + table.rows.map(\.cells), excel: excel)

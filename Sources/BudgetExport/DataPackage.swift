@@ -67,6 +67,26 @@ public enum DataPackage {
         Field(name: "basis", type: "string", description: "指标值确定依据"),
     ]
 
+    /// The Table Schema of `<name>.procurement.csv`.
+    static let procurementFields: [Field] = [
+        Field(name: "document_id", type: "string", description: "First 12 hex digits of the source PDF's SHA-256"),
+        Field(name: "table_index", type: "integer", description: "0-based table of the document"),
+        Field(name: "page", type: "integer", description: "Page the line is printed on"),
+        Field(name: "row_role", type: "string", description: "detail, subtotal (小计), total (合计) or grand_total"),
+        Field(name: "project", type: "string", description: "项目名称 / 专项名称, carried down"),
+        Field(name: "project_budget", type: "number", description: "The project's 预算资金, exact"),
+        Field(name: "item", type: "string", description: "采购物品名称"),
+        Field(name: "catalogue_code", type: "string", description: "政府采购目录 code"),
+        Field(name: "measure", type: "string", description: "计量单位"),
+        Field(name: "quantity", type: "number", description: "数量"),
+        Field(name: "unit_price", type: "number", description: "单价 in the table's unit, exact"),
+        Field(name: "column_path", type: "string", description: "The amount's column (合计, a funding source …)"),
+        Field(name: "amount", type: "number", description: "Amount in the printed unit, exact", columnType: "value"),
+        Field(name: "unit", type: "string", description: "元 or 万元"),
+        Field(name: "amount_yuan", type: "number", description: "Amount in 元, exact"),
+        Field(name: "sme_reserve", type: "number", description: "中小企业 reserve, exact"),
+    ]
+
     struct Schema: Encodable {
         var fields: [Field]
         var missingValues = [""]
@@ -113,6 +133,9 @@ public enum DataPackage {
         for (stem, document) in documents {
             let slug = Self.slug(stem)
             resources.append(Resource(name: "\(slug)-facts", path: "\(stem).facts.csv", schema: Schema(fields: factFields)))
+            if document.tables.contains(where: { !$0.procurement.isEmpty }) {
+                resources.append(Resource(name: "\(slug)-procurement", path: "\(stem).procurement.csv", schema: Schema(fields: procurementFields)))
+            }
             if document.tables.contains(where: { !$0.indicators.isEmpty }) {
                 resources.append(Resource(name: "\(slug)-indicators", path: "\(stem).indicators.csv", schema: Schema(fields: indicatorFields)))
             }

@@ -142,6 +142,8 @@ public enum DocumentJSON {
         var items: Nullable<[Item]>
         /// A performance form's indicators; nil for other tables.
         var indicators: Nullable<[Indicator]>
+        /// A procurement table's lines as records; nil for other tables.
+        var procurement: Nullable<[Purchase]>
         var notes: [String]
 
         init(index: Int, _ t: BudgetTable) {
@@ -158,9 +160,53 @@ public enum DocumentJSON {
             rows = t.rows.enumerated().map { Row(index: $0.offset, $0.element, columns: t.columns) }
             items = Nullable(t.kind.isTwoSided ? t.sideItems.map { Item($0, columns: t.columns) } : nil)
             indicators = Nullable(t.kind == .performanceTargets ? t.indicators.map(Indicator.init) : nil)
+            procurement = Nullable(t.kind == .procurement ? t.procurement.map(Purchase.init) : nil)
             notes = t.notes
         }
 
+    }
+
+    struct Purchase: Encodable {
+        struct Money: Encodable {
+            var printed: String
+            var value: Decimal
+            var yuan: Decimal
+            init(_ a: Amount) { printed = a.printed; value = a.value; yuan = a.yuan }
+        }
+        struct Named: Encodable {
+            var column_path: String
+            var printed: String
+            var value: Decimal
+            var yuan: Decimal
+        }
+        var project: Nullable<String>
+        var project_budget: Nullable<Money>
+        var item: Nullable<String>
+        var catalogue_code: Nullable<String>
+        var measure: Nullable<String>
+        var quantity: Nullable<Decimal>
+        var unit_price: Nullable<Money>
+        var amounts: [Named]
+        var sme_reserve: Nullable<Money>
+        var role: String
+        var page: Int
+
+        init(_ p: ProcurementItem) {
+            project = Nullable(p.project)
+            project_budget = Nullable(p.projectBudget.map(Money.init))
+            item = Nullable(p.item)
+            catalogue_code = Nullable(p.catalogueCode)
+            measure = Nullable(p.measure)
+            quantity = Nullable(p.quantity)
+            unit_price = Nullable(p.unitPrice.map(Money.init))
+            amounts = p.amounts.keys.sorted().map { k in
+                let a = p.amounts[k]!
+                return Named(column_path: k, printed: a.printed, value: a.value, yuan: a.yuan)
+            }
+            sme_reserve = Nullable(p.smeReserve.map(Money.init))
+            role = p.role.rawValue
+            page = p.page
+        }
     }
 
     struct Indicator: Encodable {

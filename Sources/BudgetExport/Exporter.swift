@@ -44,6 +44,9 @@ public struct Exporter {
                 if let indicators = try CSVFiles.indicators(document, excel: excelBOM) {
                     try put(indicators, "\(stem).indicators.csv")
                 }
+                if let procurement = try CSVFiles.procurement(document, excel: excelBOM) {
+                    try put(procurement, "\(stem).procurement.csv")
+                }
                 written += try writeTables(document, into: base.appendingPathComponent(stem))
             }
         }

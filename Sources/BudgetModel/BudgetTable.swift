@@ -18,6 +18,8 @@ public struct BudgetTable: Hashable, Codable, Sendable {
     /// A performance-target form's indicators, merged 一级/二级 cells carried down; empty
     /// for other tables.
     public var indicators: [PerformanceIndicator] = []
+    /// A 政府采购预算 table's lines as records; empty for other tables.
+    public var procurement: [ProcurementItem] = []
 
     public init(kind: TableKind, title: String, pages: [Int], unit: MoneyUnit?, columns: [String],
                 meanings: [ColumnMeaning], rows: [BudgetRow], notes: [String]) {

@@ -69,6 +69,7 @@ struct TableReader {
             meanings: layout.meanings(kind: kind, rows: body.map { layout.merge($0.cells) }),
             rows: ColumnLayout.assignParentRoles(rows), notes: notes + Self.notes(below: span.trailing))
         if kind == .performanceTargets { table.indicators = Self.indicators(table) }
+        if kind == .procurement { table.procurement = Self.procurementItems(table) }
         return table
     }
 
@@ -109,6 +110,38 @@ struct TableReader {
             if !row.cells[c[1]].isEmpty { level2 = row.cells[c[1]] }
             return PerformanceIndicator(level1: level1, level2: level2, level3: row.cells[c[2]], description: row.cells[c[3]],
                                         value: TargetValue(printed: row.cells[c[4]]), basis: row.cells[c[5]], page: row.page)
+        }
+    }
+
+    /// A procurement table's lines as records, each column found by its label: project
+    /// (项目名称, 专项名称) carried down, 预算资金, 采购物品名称, 目录 code, 计量单位, 数量,
+    /// 单价, the amount columns, and the 中小企业 reserve.
+    static func procurementItems(_ table: BudgetTable) -> [ProcurementItem] {
+        func column(_ test: (String) -> Bool) -> Int? { table.columns.indices.first { test(table.columns[$0]) } }
+        let project = column { $0.hasSuffix("项目名称") || $0.hasSuffix("专项名称") }
+        let budget = column { $0.hasSuffix("预算资金") }
+        let item = column { $0.contains("采购物品") || $0.hasSuffix("品目名称") }
+        let code = column { $0.contains("目录") || $0.hasSuffix("品目编码") }
+        let measure = column { $0.hasSuffix("计量单位") }
+        let quantity = column { $0.hasSuffix("数量") }
+        let price = column { $0.hasSuffix("单价") }
+        let reserve = column { $0.contains("中小") }
+        let special: Set<Int> = Set([budget, quantity, price, reserve].compactMap { $0 })
+        let amountColumns = table.meanings.indices.filter { table.meanings[$0].role == .amount && !special.contains($0) }
+        var current: String? = nil
+        var currentBudget: Amount? = nil
+        return table.rows.map { row in
+            let cell = { (i: Int?) -> String? in i.flatMap { row.cells[$0].isEmpty ? nil : row.cells[$0] } }
+            let amount = { (i: Int?) -> Amount? in i.flatMap { row.amounts[$0] } }
+            let role = row.cells.lazy.compactMap(CellText.totalRole).first ?? .detail
+            if role == .detail, let p = cell(project) { current = p; currentBudget = amount(budget) }
+            var amounts: [String: Amount] = [:]
+            for c in amountColumns { if let a = row.amounts[c] { amounts[table.columns[c]] = a } }
+            return ProcurementItem(
+                project: role == .detail ? current : cell(project), projectBudget: role == .detail ? currentBudget : nil,
+                item: cell(item), catalogueCode: cell(code), measure: cell(measure),
+                quantity: cell(quantity).flatMap { Amount(printed: $0, unit: .yuan)?.value }, unitPrice: amount(price),
+                amounts: amounts, smeReserve: amount(reserve), role: role, page: row.page)
         }
     }
 

@@ -100,6 +100,11 @@ want = [i["value"] for t in doc["tables"] if t["indicators"] for i in t["indicat
 with open(os.path.join(folder, "seed.indicators.csv"), newline="", encoding="utf-8") as f:
     got = [r["value"] for r in csv.DictReader(f)]
 assert got == want and len(got) > 900, (len(got), len(want))
+want = sum(len(p["amounts"]) for t in doc["tables"] if t["procurement"] for p in t["procurement"])
+with open(os.path.join(folder, "seed.procurement.csv"), newline="", encoding="utf-8") as f:
+    lines = list(csv.DictReader(f))
+assert len(lines) == want > 80, (len(lines), want)
+assert any(l["catalogue_code"] == "A02010105" and l["quantity"] == "20" for l in lines)
 print("ok", len(got))
 """#
         let result = try python(script, [folder.path])

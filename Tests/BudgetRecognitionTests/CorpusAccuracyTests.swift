@@ -79,6 +79,16 @@ final class CorpusAccuracyTests: XCTestCase {
         XCTAssertEqual(form.indicators[1].value.comparator, .atLeast)
         XCTAssertEqual(form.indicators[1].value.number, 10)
         XCTAssertEqual(form.indicators[1].value.unit, "篇")
+        // Procurement lines as records, the project carried down to its items.
+        let procurement = try XCTUnwrap(document.tables.first { $0.kind == .procurement })
+        let computer = try XCTUnwrap(procurement.procurement.first { $0.item == "台式计算机" })
+        XCTAssertEqual(computer.catalogueCode, "A02010105")
+        XCTAssertEqual(computer.measure, "台")
+        XCTAssertEqual(computer.quantity, 20)
+        XCTAssertEqual(computer.unitPrice?.value, Decimal(string: "0.62"))
+        XCTAssertEqual(computer.project, "办公设备购置专项经费")
+        XCTAssertEqual(procurement.procurement.filter { $0.role == .subtotal }.count,
+                       procurement.rows.filter { $0.cells.contains { $0.hasSuffix("小计") } }.count)
         // The last indicator was cut by the page break; its halves are one record.
         XCTAssertEqual(form.indicators[6].description, "在全市“窗口单位群众满意度评价”中取得好的成绩")
     }
