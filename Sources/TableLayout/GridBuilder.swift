@@ -4,10 +4,10 @@ import PDFLayout
 struct GridBuilder {
     /// Border positions closer than this are one border, in points.
     var merge = 2.0
-    /// A border must cover this share of a cell side to separate two cells. Text set
-    /// tight against a border interrupts it on the rendered page, so a third is enough;
-    /// a merged cell has no border along it at all.
-    var coverage = 0.3
+    /// A border must cover this share of a cell side to separate two cells: a merged cell
+    /// has no border along it at all, though a glyph stroke that touches the border below
+    /// may extend it a little way in (the detector heals borders interrupted by text).
+    var coverage = 0.5
     /// How far a border runs past a crossing border (its stroke width), in points: that
     /// much overlap with the next cell's side means nothing.
     var overrun = 2.5
