@@ -52,7 +52,8 @@ struct TableReader {
                 let pending = PendingRow(cells: printed.map(CellText.gridForm), printed: printed, page: part.page,
                                          source: Dictionary(row.cells.map { ($0.columns.lowerBound, $0) }) { a, _ in a })
                 if let last = body.last,
-                   let joined = Self.joiningRemainder(pending, to: last) ?? (atPageBreak ? Self.joiningSplitRow(pending, to: last) : nil) {
+                   let joined = Self.joiningRemainder(pending, to: last, atPageBreak: atPageBreak)
+                    ?? (atPageBreak ? Self.joiningSplitRow(pending, to: last) : nil) {
                     body[body.count - 1] = joined
                 } else {
                     body.append(pending)
@@ -77,18 +78,20 @@ struct TableReader {
     /// text cell that is not an item of its own (no enumerator), under a cell with text,
     /// and either a few characters long (`出`, `务支出`, `小计` at the top of the next page)
     /// or short beside a previous cell whose last line ran to its right border.
-    private static func joiningRemainder(_ row: PendingRow, to previous: PendingRow) -> PendingRow? {
+    private static func joiningRemainder(_ row: PendingRow, to previous: PendingRow, atPageBreak: Bool) -> PendingRow? {
         let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
         guard filled.count == 1, let c = filled.first else { return nil }
         let text = row.cells[c]
         guard !CellText.isAmount(text), !CellText.startsWithEnumerator(text), !CellText.isPlaceholder(text),
               text != "合计", text != "总计", !previous.cells[c].isEmpty,
               !CellText.isAmount(previous.cells[c]), !CellText.isPlaceholder(previous.cells[c]) else { return nil }
+        // At a page break the line before the cut can end short of the border when what
+        // follows may not be split (`石财规` before `〔2019〕4号`): allow a few characters' room.
         var wrapped = text.count <= 3
         if !wrapped, let cell = previous.source[c], let right = cell.lastLineRight,
-           let size = cell.words.last?.fontSize, cell.box.x1 - right < 1.6 * size,
+           let size = cell.words.last?.fontSize, cell.box.x1 - right < (atPageBreak ? 4.5 : 1.6) * size,
            let own = row.source[c], let width = own.words.map(\.box).enclosingRect()?.width {
-            wrapped = width < 0.5 * own.box.width
+            wrapped = width < (atPageBreak ? 0.6 : 0.5) * own.box.width
         }
         guard wrapped else { return nil }
         var joined = previous
