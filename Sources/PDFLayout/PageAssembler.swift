@@ -38,7 +38,7 @@ struct PageAssembler {
 
         let detected = detector.detect(in: source.image)
         let metrics = glyphMetrics.repair(&glyphs, styles: styles, image: source.image, borders: detected)
-        let rulings = detector.removingGlyphStrokes(detected, glyphs: glyphs)
+        let rulings = detector.trimmingGlyphEnds(detector.removingGlyphStrokes(detected, glyphs: glyphs), glyphs: glyphs)
         var (ordered, lines) = lineBuilder.build(glyphs: glyphs, rulings: rulings)
         normalizeNumberPunctuation(glyphs: &ordered, lines: &lines, counts: &normalized)
 

@@ -36,17 +36,20 @@ struct RulingDetector {
         let gapLimit = Int(maxThickness * image.scale) + 1
         let ink = inkThreshold, inks = SIMD16<UInt8>(repeating: inkThreshold), contrast = self.contrast
         var rows: [Run] = [], columns: [Run] = []
-        // Per-column open run (start, last line pixel), as raw buffers: this loop visits
-        // every pixel of every page, so it avoids array copy-on-write checks.
+        // Per-column open run: its start, its last pixel (line or healed), and its last
+        // pixel that passed the line test. Raw buffers: this loop visits every pixel of
+        // every page, so it avoids array copy-on-write checks.
         let columnStart = UnsafeMutableBufferPointer<Int>.allocate(capacity: w)
         let columnLast = UnsafeMutableBufferPointer<Int>.allocate(capacity: w)
-        defer { columnStart.deallocate(); columnLast.deallocate() }
+        let columnConfirmed = UnsafeMutableBufferPointer<Int>.allocate(capacity: w)
+        defer { columnStart.deallocate(); columnLast.deallocate(); columnConfirmed.deallocate() }
         columnStart.initialize(repeating: -1)
         columnLast.initialize(repeating: -1)
+        columnConfirmed.initialize(repeating: -1)
         image.pixels.withUnsafeBufferPointer { buffer in
             let px = buffer.baseAddress!
             for y in 1..<(h - 1) {
-                var rowStart = -1, rowLast = -1
+                var rowStart = -1, rowLast = -1, rowConfirmed = -1
                 let row = px + y * w
                 var x = 0
                 while true {
@@ -66,34 +69,38 @@ struct RulingDetector {
                     if !(above && below) {
                         // Text set tight against a line takes away its contrast on one
                         // side, not its ink: a line already long enough goes on through
-                        // the dark pixels it touches.
+                        // the dark pixels it touches. Such pixels only bridge: a run ends
+                        // at its last pixel that passed the test, so a glyph touching a
+                        // line's end does not lengthen it.
                         if rowStart >= 0, rowLast == x - 1, x - rowStart >= minRun / 2 { rowLast = x }
                     } else {
                         if rowStart >= 0, x - rowLast > gapLimit {
-                            if rowLast - rowStart + 1 >= minRun { rows.append(Run(line: y, from: rowStart, to: rowLast)) }
+                            if rowConfirmed - rowStart + 1 >= minRun { rows.append(Run(line: y, from: rowStart, to: rowConfirmed)) }
                             rowStart = -1
                         }
                         if rowStart < 0 { rowStart = x }
                         rowLast = x
+                        rowConfirmed = x
                     }
                     if !(left && right) {
                         if columnStart[x] >= 0, columnLast[x] == y - 1, y - columnStart[x] >= minRun / 2 { columnLast[x] = y }
                     } else {
                         if columnStart[x] >= 0, y - columnLast[x] > gapLimit {
-                            if columnLast[x] - columnStart[x] + 1 >= minRun {
-                                columns.append(Run(line: x, from: columnStart[x], to: columnLast[x]))
+                            if columnConfirmed[x] - columnStart[x] + 1 >= minRun {
+                                columns.append(Run(line: x, from: columnStart[x], to: columnConfirmed[x]))
                             }
                             columnStart[x] = -1
                         }
                         if columnStart[x] < 0 { columnStart[x] = y }
                         columnLast[x] = y
+                        columnConfirmed[x] = y
                     }
                 }
-                if rowStart >= 0, rowLast - rowStart + 1 >= minRun { rows.append(Run(line: y, from: rowStart, to: rowLast)) }
+                if rowStart >= 0, rowConfirmed - rowStart + 1 >= minRun { rows.append(Run(line: y, from: rowStart, to: rowConfirmed)) }
             }
         }
-        for x in 0..<w where columnStart[x] >= 0 && columnLast[x] - columnStart[x] + 1 >= minRun {
-            columns.append(Run(line: x, from: columnStart[x], to: columnLast[x]))
+        for x in 0..<w where columnStart[x] >= 0 && columnConfirmed[x] - columnStart[x] + 1 >= minRun {
+            columns.append(Run(line: x, from: columnStart[x], to: columnConfirmed[x]))
         }
         columns.sort { ($0.line, $0.from) < ($1.line, $1.from) }
         return (rows, columns)
@@ -182,6 +189,34 @@ extension RulingDetector {
                 reach = b
             }
             return covered < 0.7 * line.length
+        }
+    }
+
+    /// Cuts a line back where it runs into a glyph: a stroke of a character set against a
+    /// border (合 under a column border) joins it on the page, but a border never passes
+    /// through the middle of a character.
+    func trimmingGlyphEnds(_ lines: [RulingLine], glyphs: [Glyph]) -> [RulingLine] {
+        lines.compactMap { line in
+            var line = line
+            var changed = true
+            while changed {
+                changed = false
+                for g in glyphs {
+                    let b = g.box, inset = 0.15 * g.fontSize
+                    let (across0, across1, along0, along1) = line.orientation == .vertical
+                        ? (b.x0, b.x1, b.y0, b.y1) : (b.y0, b.y1, b.x0, b.x1)
+                    guard line.position > across0 + inset, line.position < across1 - inset,
+                          along1 > line.start, along0 < line.end else { continue }
+                    if along0 > line.start, along1 >= line.end - 1 {
+                        line.end = along0 - 0.5
+                        changed = true
+                    } else if along1 < line.end, along0 <= line.start + 1 {
+                        line.start = along1 + 0.5
+                        changed = true
+                    }
+                }
+            }
+            return line.end - line.start >= minLength ? line : nil
         }
     }
 }
