@@ -66,7 +66,9 @@ struct MetadataReader {
                 out.append(openingLines[i - 1])
             }
         }
-        if let value = mostCommon(tableLines.compactMap { first(#"^\d{3,6}([^\d\s].{3,40}?)(?:预算年度.*)?$"#, in: $0) }) {
+        // An agency code before the name (`323 石家庄市…`), not a year (`2023年…表`).
+        if let value = mostCommon(tableLines.compactMap { first(#"^\d{3,6}([^\d\s年].{3,40}?)(?:预算年度.*)?$"#, in: $0) }
+            .filter { !$0.contains("表") }) {
             out.append(value)
         }
         let titled = #"^20\d\d年度?(.{4,30}?)(?:部门|单位)?(?:收支|收入|支出|财政拨款|一般公共预算|政府采购)"#

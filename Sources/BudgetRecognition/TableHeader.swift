@@ -25,7 +25,10 @@ struct TableHeader {
         var count = 0
         var numbers: [String]? = nil
         if kind == .performanceTargets, let first = rows.firstIndex(where: { !$0.isBlank }) {
-            count = first + 1
+            // A form (项目名称 … in the grid itself, the Shanghai layout) has no header row:
+            // every printed row is a body row and every column label is "".
+            let opensForm = rows[first].cells.first.map { ["项目名称", "项目名称："].contains(CellText.clean($0.text)) } ?? false
+            count = opensForm ? first : first + 1
         }
         while count < rows.count, kind != .performanceTargets || Self.isColumnNumbering(rows[count]) {
             let row = rows[count]

@@ -100,19 +100,27 @@ struct TableReader {
         return joined
     }
 
-    /// The indicators of a performance form whose columns are 一级指标 … 指标值确定依据:
-    /// a merged 一级 or 二级 cell applies to each row below it until the next one.
+    /// The indicators of a performance form: under the columns 一级指标 … 指标值确定依据, or,
+    /// in a form with no header row (Shanghai), under the grid row that prints those labels.
+    /// A merged 一级 or 二级 cell applies to each row below it until the next one.
     static func indicators(_ table: BudgetTable) -> [PerformanceIndicator] {
         let labels = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
-        let index = labels.map { l in table.columns.firstIndex { $0.hasSuffix(l) } }
-        guard index.allSatisfy({ $0 != nil }) else { return [] }
-        let c = index.map { $0! }
+        var columns = table.columns
+        var rows = table.rows[...]
+        if let labelRow = table.rows.firstIndex(where: { $0.cells.contains("一级指标") && $0.cells.contains("二级指标") }) {
+            columns = table.rows[labelRow].cells
+            rows = table.rows[(labelRow + 1)...]
+        }
+        let index = labels.map { l in columns.firstIndex { $0.hasSuffix(l) } }
+        guard let l1 = index[0], let l2 = index[1], let l3 = index[2], let value = index[4] else { return [] }
         var level1 = "", level2 = ""
-        return table.rows.map { row in
-            if !row.cells[c[0]].isEmpty { level1 = row.cells[c[0]] }
-            if !row.cells[c[1]].isEmpty { level2 = row.cells[c[1]] }
-            return PerformanceIndicator(level1: level1, level2: level2, level3: row.cells[c[2]], description: row.cells[c[3]],
-                                        value: TargetValue(printed: row.cells[c[4]]), basis: row.cells[c[5]], page: row.page)
+        return rows.map { row in
+            if !row.cells[l1].isEmpty { level1 = row.cells[l1] }
+            if !row.cells[l2].isEmpty { level2 = row.cells[l2] }
+            return PerformanceIndicator(level1: level1, level2: level2, level3: row.cells[l3],
+                                        description: index[3].map { row.cells[$0] } ?? "",
+                                        value: TargetValue(printed: row.cells[value]), basis: index[5].map { row.cells[$0] } ?? "",
+                                        page: row.page)
         }
     }
 

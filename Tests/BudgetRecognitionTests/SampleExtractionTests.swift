@@ -50,6 +50,20 @@ final class SampleExtractionTests: XCTestCase {
         }
     }
 
+    /// A Shanghai-layout form (no header row; 项目名称 … 年度目标 in the grid) read as a
+    /// form: "" column labels, every grid row a body row, and its indicators found under
+    /// the row that labels them.
+    func testShanghaiFormLayout() throws {
+        let document = try DocumentReader().read(path: Self.samples.appendingPathComponent("shanghai-forms.pdf").path)
+        let form = try XCTUnwrap(document.tables.first)
+        XCTAssertEqual(form.kind, .performanceTargets)
+        XCTAssertEqual(form.columns, ["", "", "", ""])
+        XCTAssertEqual(form.rows.first?.cells.first, "项目名称")
+        XCTAssertFalse(form.indicators.isEmpty)
+        XCTAssertEqual(form.indicators.count, form.rows.count - 4)
+        XCTAssertFalse(form.indicators.contains { $0.level1.isEmpty || $0.value.printed.isEmpty })
+    }
+
     func testProseSectionsOfTheCorpus() throws {
         let pdf = Self.samples.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("shared/corpus/pdf/putuo-office-2025-dept.pdf")
