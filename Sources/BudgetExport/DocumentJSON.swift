@@ -142,6 +142,8 @@ public enum DocumentJSON {
         var items: Nullable<[Item]>
         /// A performance form's indicators; nil for other tables.
         var indicators: Nullable<[Indicator]>
+        /// A performance form's project; nil for other tables.
+        var project: Nullable<Project>
         /// A procurement table's lines as records; nil for other tables.
         var procurement: Nullable<[Purchase]>
         var notes: [String]
@@ -160,6 +162,7 @@ public enum DocumentJSON {
             rows = t.rows.enumerated().map { Row(index: $0.offset, $0.element, columns: t.columns) }
             items = Nullable(t.kind.isTwoSided ? t.sideItems.map { Item($0, columns: t.columns) } : nil)
             indicators = Nullable(t.kind == .performanceTargets ? t.indicators.map(Indicator.init) : nil)
+            project = Nullable(t.project.map(Project.init))
             procurement = Nullable(t.kind == .procurement ? t.procurement.map(Purchase.init) : nil)
             notes = t.notes
         }
@@ -206,6 +209,19 @@ public enum DocumentJSON {
             sme_reserve = Nullable(p.smeReserve.map(Money.init))
             role = p.role.rawValue
             page = p.page
+        }
+    }
+
+    struct Project: Encodable {
+        var number: Nullable<Int>
+        var name: String
+        var goal: Nullable<String>
+        var fields: [[String]]
+        init(_ p: ProjectForm) {
+            number = Nullable(p.number)
+            name = p.name
+            goal = Nullable(p.goal)
+            fields = p.fields
         }
     }
 

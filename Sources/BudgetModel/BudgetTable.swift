@@ -18,6 +18,8 @@ public struct BudgetTable: Hashable, Codable, Sendable {
     /// A performance-target form's indicators, merged 一级/二级 cells carried down; empty
     /// for other tables.
     public var indicators: [PerformanceIndicator] = []
+    /// A performance-target form's project: number, name, goal, fields; nil for other tables.
+    public var project: ProjectForm?
     /// A 政府采购预算 table's lines as records; empty for other tables.
     public var procurement: [ProcurementItem] = []
 

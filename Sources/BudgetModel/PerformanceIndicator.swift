@@ -28,6 +28,24 @@ public struct PerformanceIndicator: Hashable, Codable, Sendable {
     }
 }
 
+/// What a performance-target form says about its project: number and name (from the
+/// title, `11、法制宣传经费绩效目标表`, or the form's 项目名称 field), the goal, and the
+/// form's other labelled fields (主管部门, 实施单位, 年度资金申请总额 …) as printed.
+public struct ProjectForm: Hashable, Codable, Sendable {
+    public var number: Int?
+    public var name: String
+    public var goal: String?
+    /// Label → value pairs printed above the indicator grid, in order.
+    public var fields: [[String]]
+
+    public init(number: Int?, name: String, goal: String?, fields: [[String]]) {
+        self.number = number
+        self.name = name
+        self.goal = goal
+        self.fields = fields
+    }
+}
+
 /// A target value such as `≥90%`, `≤70 万元`, `>1000人`, `4940课时量`, `7月-8月`: always kept
 /// as printed; comparator, number(s) and unit where the text reads as a figure.
 public struct TargetValue: Hashable, Codable, Sendable {

@@ -69,7 +69,10 @@ struct TableReader {
             kind: kind, title: title, pages: span.pages, unit: unit, columns: layout.labels,
             meanings: layout.meanings(kind: kind, rows: body.map { layout.merge($0.cells) }),
             rows: ColumnLayout.assignParentRoles(rows), notes: notes + Self.notes(below: span.trailing))
-        if kind == .performanceTargets { table.indicators = Self.indicators(table) }
+        if kind == .performanceTargets {
+            table.indicators = Self.indicators(table)
+            table.project = Self.project(table)
+        }
         if kind == .procurement { table.procurement = Self.procurementItems(table) }
         return table
     }
@@ -122,6 +125,30 @@ struct TableReader {
                                         value: TargetValue(printed: row.cells[value]), basis: index[5].map { row.cells[$0] } ?? "",
                                         page: row.page)
         }
+    }
+
+    /// The project of a performance form: number and name from the title (`11、…绩效目标表`)
+    /// or the 项目名称 field; goal from the 绩效目标 note or the 年度目标 field; the labelled
+    /// fields printed above the indicator grid as label → value pairs.
+    static func project(_ table: BudgetTable) -> ProjectForm {
+        var fields: [[String]] = []
+        let end = table.rows.firstIndex { $0.cells.contains("一级指标") } ?? (table.columns.contains("一级指标") ? 0 : table.rows.count)
+        for row in table.rows.prefix(end) {
+            let cells = row.cells.filter { !$0.isEmpty }
+            var i = 0
+            while i + 1 < cells.count { fields.append([cells[i], cells[i + 1]]); i += 2 }
+        }
+        let value = { (label: String) in fields.first { $0[0].hasPrefix(label) }?[1] }
+        var title = Substring(table.title)
+        let digits = title.prefix { $0.isASCII && $0.isNumber }
+        var number: Int? = nil
+        if !digits.isEmpty, title.dropFirst(digits.count).first == "、" {
+            number = Int(digits)
+            title = title.dropFirst(digits.count + 1)
+        }
+        if title.hasSuffix("绩效目标表") { title = title.dropLast("绩效目标表".count) }
+        let goal = table.notes.first { $0.hasPrefix("绩效目标：") }.map { String($0.dropFirst("绩效目标：".count)) } ?? value("年度目标")
+        return ProjectForm(number: number, name: value("项目名称") ?? String(title), goal: goal, fields: fields)
     }
 
     /// A procurement table's lines as records, each column found by its label: project

@@ -62,6 +62,15 @@ final class SampleExtractionTests: XCTestCase {
         XCTAssertFalse(form.indicators.isEmpty)
         XCTAssertEqual(form.indicators.count, form.rows.count - 4)
         XCTAssertFalse(form.indicators.contains { $0.level1.isEmpty || $0.value.printed.isEmpty })
+        XCTAssertEqual(form.project?.name, "办公设备购置专项经费")
+        XCTAssertNil(form.project?.number)
+        XCTAssertEqual(form.project?.fields.first { $0[0] == "主管部门" }?[1], "石家庄市人力资源和社会保障局")
+        XCTAssertEqual(form.project?.goal, "1.用于购置办公设备，保障日常办公正常运行，提升机关办公效率。")
+        // The Hebei layout: number and name from the title, the goal from the 绩效目标 line.
+        let hebei = try DocumentReader().read(path: Self.samples.appendingPathComponent("hebei-performance.pdf").path)
+        XCTAssertEqual(hebei.tables.count, 133)
+        XCTAssertEqual(hebei.tables[10].project?.number, 11)
+        XCTAssertEqual(hebei.tables[10].project?.name, "法制宣传经费")
     }
 
     func testProseSectionsOfTheCorpus() throws {
