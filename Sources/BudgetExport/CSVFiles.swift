@@ -73,6 +73,22 @@ public enum CSVFiles {
         return rows.count > 1 ? try csv(rows, excel: excel) : nil
     }
 
+    /// Column names of `<name>.statements.csv`: the money figures the prose states.
+    public static let statementColumns = ["document_id", "section", "page", "label", "printed", "amount", "unit", "amount_yuan"]
+
+    /// Every figure the text outside the tables states, or nil when it states none.
+    public static func statements(_ document: BudgetDocument, excel: Bool = false) throws -> Data? {
+        let id = String(document.source.sha256.prefix(12))
+        var rows = [statementColumns]
+        for section in document.sections {
+            for f in section.figures {
+                rows.append([id, section.heading ?? "", String(f.page), f.label, f.amount.printed, plain(f.amount.value),
+                             f.amount.unit.rawValue, plain(f.amount.yuan)])
+            }
+        }
+        return rows.count > 1 ? try csv(rows, excel: excel) : nil
+    }
+
     /// A table as printed: its column paths, then its rows.
     public static func table(_ table: BudgetTable, excel: Bool = false) throws -> Data {
         try csv([table.columns] + table.rows.map(\.cells), excel: excel)

@@ -67,6 +67,18 @@ public enum DataPackage {
         Field(name: "basis", type: "string", description: "指标值确定依据"),
     ]
 
+    /// The Table Schema of `<name>.statements.csv`.
+    static let statementFields: [Field] = [
+        Field(name: "document_id", type: "string", description: "First 12 hex digits of the source PDF's SHA-256"),
+        Field(name: "section", type: "string", description: "Heading of the section the figure is stated in"),
+        Field(name: "page", type: "integer", description: "First page of the section"),
+        Field(name: "label", type: "string", description: "The words the figure is attached to"),
+        Field(name: "printed", type: "string", description: "The figure as printed"),
+        Field(name: "amount", type: "number", description: "Amount in the printed unit, exact"),
+        Field(name: "unit", type: "string", description: "元 or 万元"),
+        Field(name: "amount_yuan", type: "number", description: "Amount in 元, exact", columnType: "value"),
+    ]
+
     /// The Table Schema of `<name>.procurement.csv`.
     static let procurementFields: [Field] = [
         Field(name: "document_id", type: "string", description: "First 12 hex digits of the source PDF's SHA-256"),
@@ -133,6 +145,9 @@ public enum DataPackage {
         for (stem, document) in documents {
             let slug = Self.slug(stem)
             resources.append(Resource(name: "\(slug)-facts", path: "\(stem).facts.csv", schema: Schema(fields: factFields)))
+            if document.sections.contains(where: { !$0.figures.isEmpty }) {
+                resources.append(Resource(name: "\(slug)-statements", path: "\(stem).statements.csv", schema: Schema(fields: statementFields)))
+            }
             if document.tables.contains(where: { !$0.procurement.isEmpty }) {
                 resources.append(Resource(name: "\(slug)-procurement", path: "\(stem).procurement.csv", schema: Schema(fields: procurementFields)))
             }

@@ -47,6 +47,9 @@ public struct Exporter {
                 if let procurement = try CSVFiles.procurement(document, excel: excelBOM) {
                     try put(procurement, "\(stem).procurement.csv")
                 }
+                if let statements = try CSVFiles.statements(document, excel: excelBOM) {
+                    try put(statements, "\(stem).statements.csv")
+                }
                 written += try writeTables(document, into: base.appendingPathComponent(stem))
             }
         }

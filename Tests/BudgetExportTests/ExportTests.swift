@@ -105,6 +105,9 @@ with open(os.path.join(folder, "seed.procurement.csv"), newline="", encoding="ut
     lines = list(csv.DictReader(f))
 assert len(lines) == want > 80, (len(lines), want)
 assert any(l["catalogue_code"] == "A02010105" and l["quantity"] == "20" for l in lines)
+want = sum(len(s["figures"]) for s in doc["sections"])
+with open(os.path.join(folder, "seed.statements.csv"), newline="", encoding="utf-8") as f:
+    assert len(list(csv.DictReader(f))) == want > 0
 print("ok", len(got))
 """#
         let result = try python(script, [folder.path])
