@@ -8,11 +8,7 @@ public enum DocumentJSON {
     public static let schemaVersion = "1.0"
 
     public static func encode(_ document: BudgetDocument) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(Document(document))
-        data.append(0x0A)
-        return data
+        try PublishedJSON.data(Document(document))
     }
 
     struct Document: Encodable {
@@ -93,11 +89,7 @@ public enum DocumentJSON {
     /// `{"findings": [...]}`, what `budgetpdf check --json` prints.
     public static func findings(_ findings: [Finding]) throws -> Data {
         struct Wrapper: Encodable { var findings: [FindingJSON] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(Wrapper(findings: findings.map(FindingJSON.init)))
-        data.append(0x0A)
-        return data
+        return try PublishedJSON.data(Wrapper(findings: findings.map(FindingJSON.init)))
     }
 
     struct Source: Encodable {

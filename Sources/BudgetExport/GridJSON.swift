@@ -6,11 +6,7 @@ import Foundation
 /// extraction accuracy is scored.
 public enum GridJSON {
     public static func encode(_ document: BudgetDocument) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(Document(document))
-        data.append(0x0A)
-        return data
+        try PublishedJSON.data(Document(document))
     }
 
     private struct Document: Encodable {
