@@ -20,6 +20,8 @@ public struct PageTables: Hashable, Codable, Sendable {
         let words = layout.words
         grids = RulingRegions().regions(layout.rulings).compactMap { builder.grid(page: layout.number, region: $0, words: words) }
             .filter { grid in grid.rows.contains { !$0.isBlank } || grid.rows.count > 1 }
+        // No ruled table on the page: look for one printed without borders.
+        if grids.isEmpty { grids = AlignedRegions().grids(page: layout.number, lines: layout.lines) }
         let grids = self.grids
         text = layout.lines.compactMap { line in
             let outside = line.words.filter { w in !grids.contains { $0.box.contains(w.box, tolerance: 1) || $0.box.containsCentre(of: w.box) } }

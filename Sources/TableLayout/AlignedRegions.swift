@@ -1,0 +1,71 @@
+import PDFLayout
+
+/// Tables printed without borders, found from alignment alone: a run of lines that split
+/// into several words, most of them holding a number, whose words leave the same vertical
+/// gaps free. Each gap is a column border; each line is a row. Used only on pages where no
+/// ruling lines frame a table, so a ruled table is never second-guessed.
+struct AlignedRegions {
+    /// Lines of the block that hold a number: fewer is not a table.
+    var minNumericLines = 3
+    /// Narrowest gap, in font sizes, that separates two columns.
+    var minGap = 0.8
+
+    func grids(page: Int, lines: [TextLine]) -> [TableGrid] {
+        var grids: [TableGrid] = []
+        var i = 0
+        while i < lines.count {
+            guard lines[i].words.count >= 2, hasNumber(lines[i]) else { i += 1; continue }
+            // Grow the block down over multi-word lines, and up over the header lines above.
+            var end = i
+            while end + 1 < lines.count, lines[end + 1].words.count >= 2, close(lines[end], lines[end + 1]) { end += 1 }
+            var start = i
+            while start > 0, lines[start - 1].words.count >= 2, close(lines[start - 1], lines[start]), !hasNumber(lines[start - 1]) {
+                start -= 1
+            }
+            let block = Array(lines[start...end])
+            if block.filter(hasNumber).count >= minNumericLines, let grid = grid(page: page, block: block) { grids.append(grid) }
+            i = end + 1
+        }
+        return grids
+    }
+
+    private func hasNumber(_ line: TextLine) -> Bool {
+        line.words.contains { w in w.text.contains { $0.isASCII && $0.isNumber } && w.text.allSatisfy { $0.isASCII } }
+    }
+
+    private func close(_ a: TextLine, _ b: TextLine) -> Bool {
+        b.box.y0 - a.box.y1 < 1.5 * max(a.box.height, b.box.height)
+    }
+
+    private func grid(page: Int, block: [TextLine]) -> TableGrid? {
+        // Column gaps from the body lines: x ranges no word of theirs covers.
+        let body = block.filter(hasNumber)
+        let size = body.flatMap(\.words).map(\.fontSize).max() ?? 10
+        var spans = body.flatMap(\.words).map { ($0.box.x0, $0.box.x1) }.sorted { $0.0 < $1.0 }
+        guard let first = spans.first else { return nil }
+        var merged = [first]
+        for s in spans.dropFirst() {
+            if s.0 <= merged[merged.count - 1].1 { merged[merged.count - 1].1 = max(merged[merged.count - 1].1, s.1) } else { merged.append(s) }
+        }
+        spans = merged
+        var columns = [spans[0].0 - 1]
+        for (a, b) in zip(spans, spans.dropFirst()) where b.0 - a.1 >= minGap * size { columns.append((a.1 + b.0) / 2) }
+        columns.append(spans[spans.count - 1].1 + 1)
+        guard columns.count >= 4 else { return nil }  // three columns at least
+        let x0 = min(columns[0], block.map(\.box.x0).min()!), x1 = max(columns.last!, block.map(\.box.x1).max()!)
+        columns[0] = x0
+        columns[columns.count - 1] = x1
+        let rows = block.map { line -> TableGrid.Row in
+            let cells = (0..<(columns.count - 1)).map { c -> TableGrid.Cell in
+                let words = line.words.filter { $0.box.midX >= columns[c] && $0.box.midX < columns[c + 1] }
+                let box = Rect(x0: columns[c], y0: line.box.y0, x1: columns[c + 1], y1: line.box.y1)
+                return TableGrid.Cell(columns: c..<(c + 1), rowSpan: 1, box: box,
+                                      lines: words.isEmpty ? [] : [words.map(\.text).joined()],
+                                      lastLineRight: words.last?.box.x1, words: words)
+            }
+            return TableGrid.Row(top: line.box.y0, bottom: line.box.y1, cells: cells)
+        }
+        return TableGrid(page: page, box: Rect(x0: x0, y0: block.first!.box.y0, x1: x1, y1: block.last!.box.y1),
+                         columns: columns, rows: rows)
+    }
+}
