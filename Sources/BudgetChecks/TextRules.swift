@@ -227,8 +227,10 @@ enum TextRules {
         let difference = abs(best - stated.value)
         guard difference > slack / 2 else { return nil }
         let severity: Finding.Severity = difference <= slack ? .rounding : .error
+        // Each distinct figure once, smallest first: the same report on every run.
+        let printed = converted.sorted().reduce(into: [Decimal]()) { list, x in if list.last != x { list.append(x) } }
         return Finding(rule: "text.figures", severity: severity,
-                       message: message + ", the tables print \(converted.map { "\($0)" }.joined(separator: ", "))万元",
+                       message: message + ", the tables print \(printed.map { "\($0)" }.joined(separator: ", "))万元",
                        tableKind: table.kind, tableTitle: table.title, page: page.page, code: code, rowName: rowName,
                        printed: stated.value, expected: best)
     }
