@@ -1,8 +1,8 @@
 import PDFLayout
 
 /// Tables printed without borders, found from alignment alone: a run of lines that split
-/// into several words, most of them holding a number, whose words leave the same vertical
-/// gaps free. Each gap is a column border; each line is a row. Used only on pages where no
+/// into several words, at least three of them holding two bare numbers (a code and an
+/// amount, or two amounts), whose words leave the same vertical gaps free. Each gap is a column border; each line is a row. Used only on pages where no
 /// ruling lines frame a table, so a ruled table is never second-guessed.
 struct AlignedRegions {
     /// Lines of the block that hold a number: fewer is not a table.
@@ -29,8 +29,10 @@ struct AlignedRegions {
         return grids
     }
 
+    /// Two words that are numbers and nothing else: prose that a gap happens to split
+    /// (`收入15897.44万元，占` `100` `%；`) has one at most.
     private func hasNumber(_ line: TextLine) -> Bool {
-        line.words.contains { w in w.text.contains { $0.isASCII && $0.isNumber } && w.text.allSatisfy { $0.isASCII } }
+        line.words.filter { w in w.text.wholeMatch(of: /[-+]?[0-9,]*\.?[0-9]+%?/) != nil }.count >= 2
     }
 
     private func close(_ a: TextLine, _ b: TextLine) -> Bool {

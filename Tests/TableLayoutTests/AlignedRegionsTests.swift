@@ -42,6 +42,10 @@ final class AlignedRegionsTests: XCTestCase {
             line(75, [(50, "二、支出预算"), (200, "1,000.00")]),
             line(90, [(50, "三、结余"), (200, "0.00")]),
             line(130, [(50, "2024年本部门收支预算总额1,000.00万元，比上年增加12.00万元。")]),
+            // Prose that a gap before a number splits into words (jiangsu-npc-2018 p21).
+            line(150, [(50, "一般公共预算收入15897.44万元，占"), (340, "100"), (380, "%；")]),
+            line(165, [(50, "政府性基金预算收入0万元，占"), (340, "0"), (380, "%；")]),
+            line(180, [(50, "其他资金0万元，占"), (340, "0"), (380, "%。")]),
         ]
         XCTAssertTrue(AlignedRegions().grids(page: 1, lines: lines).isEmpty)
     }
