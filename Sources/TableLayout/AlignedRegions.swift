@@ -2,11 +2,12 @@ import PDFLayout
 
 /// Tables printed without borders, found from alignment alone: a run of lines that split
 /// into several words, at least three of them holding two bare numbers (a code and an
-/// amount, or two amounts), whose words leave the same vertical gaps free. Each gap is a column border; each line is a row. Used only on pages where no
-/// ruling lines frame a table, so a ruled table is never second-guessed.
+/// amount, or two amounts), whose words leave the same vertical gaps free. Each gap is a
+/// column border; each line is a row. Used only on pages where no ruling lines frame a
+/// table, so a ruled table is never second-guessed.
 struct AlignedRegions {
-    /// Lines of the block that hold a number: fewer is not a table.
-    var minNumericLines = 3
+    /// Body lines (two bare numbers) a block needs: fewer is not a table.
+    var minBodyLines = 3
     /// Narrowest gap, in font sizes, that separates two columns.
     var minGap = 0.8
 
@@ -14,16 +15,16 @@ struct AlignedRegions {
         var grids: [TableGrid] = []
         var i = 0
         while i < lines.count {
-            guard lines[i].words.count >= 2, hasNumber(lines[i]) else { i += 1; continue }
+            guard lines[i].words.count >= 2, isBody(lines[i]) else { i += 1; continue }
             // Grow the block down over multi-word lines, and up over the header lines above.
             var end = i
             while end + 1 < lines.count, lines[end + 1].words.count >= 2, close(lines[end], lines[end + 1]) { end += 1 }
             var start = i
-            while start > 0, lines[start - 1].words.count >= 2, close(lines[start - 1], lines[start]), !hasNumber(lines[start - 1]) {
+            while start > 0, lines[start - 1].words.count >= 2, close(lines[start - 1], lines[start]), !isBody(lines[start - 1]) {
                 start -= 1
             }
             let block = Array(lines[start...end])
-            if block.filter(hasNumber).count >= minNumericLines, let grid = grid(page: page, block: block) { grids.append(grid) }
+            if block.filter(isBody).count >= minBodyLines, let grid = grid(page: page, block: block) { grids.append(grid) }
             i = end + 1
         }
         return grids
@@ -31,7 +32,7 @@ struct AlignedRegions {
 
     /// Two words that are numbers and nothing else: prose that a gap happens to split
     /// (`收入15897.44万元，占` `100` `%；`) has one at most.
-    private func hasNumber(_ line: TextLine) -> Bool {
+    private func isBody(_ line: TextLine) -> Bool {
         line.words.filter { w in w.text.wholeMatch(of: /[-+]?[0-9,]*\.?[0-9]+%?/) != nil }.count >= 2
     }
 
@@ -41,7 +42,7 @@ struct AlignedRegions {
 
     private func grid(page: Int, block: [TextLine]) -> TableGrid? {
         // Column gaps from the body lines: x ranges no word of theirs covers.
-        let body = block.filter(hasNumber)
+        let body = block.filter(isBody)
         let size = body.flatMap(\.words).map(\.fontSize).max() ?? 10
         var spans = body.flatMap(\.words).map { ($0.box.x0, $0.box.x1) }.sorted { $0.0 < $1.0 }
         guard let first = spans.first else { return nil }
