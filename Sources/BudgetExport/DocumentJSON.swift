@@ -257,10 +257,7 @@ public enum DocumentJSON {
             label = item.label
             page = item.page
             row = item.rowIndex
-            amounts = item.amounts.keys.sorted().map { i in
-                let a = item.amounts[i]!
-                return AmountValue(column: i, column_path: columns[i], printed: a.printed, value: a.value, yuan: a.yuan)
-            }
+            amounts = AmountValue.inColumnOrder(item.amounts, columns: columns)
         }
     }
 
@@ -290,6 +287,14 @@ public enum DocumentJSON {
         var printed: String
         var value: Decimal
         var yuan: Decimal
+
+        /// A row's or side item's amounts, left to right, each with its column's path.
+        static func inColumnOrder(_ amounts: [Int: Amount], columns: [String]) -> [AmountValue] {
+            amounts.keys.sorted().map { i in
+                let a = amounts[i]!
+                return AmountValue(column: i, column_path: columns[i], printed: a.printed, value: a.value, yuan: a.yuan)
+            }
+        }
     }
 
     struct Row: Encodable {
@@ -310,10 +315,7 @@ public enum DocumentJSON {
             code = Nullable(r.code.map(Code.init))
             name = Nullable(r.name)
             role = r.role.rawValue
-            amounts = r.amounts.keys.sorted().map { i in
-                let a = r.amounts[i]!
-                return AmountValue(column: i, column_path: columns[i], printed: a.printed, value: a.value, yuan: a.yuan)
-            }
+            amounts = AmountValue.inColumnOrder(r.amounts, columns: columns)
         }
 
     }
