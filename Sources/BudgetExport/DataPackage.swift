@@ -14,9 +14,13 @@ public enum DataPackage {
         var constraints: [String: [String]]?
     }
 
+    /// The key every CSV file shares, joining its rows to their document.
+    static let documentID = Field(name: "document_id", type: "string",
+                                  description: "First 12 hex digits of the source PDF's SHA-256")
+
     /// The Table Schema of `facts.csv`, published as Schemas/facts.schema.json.
     static let factFields: [Field] = [
-        Field(name: "document_id", type: "string", description: "First 12 hex digits of the source PDF's SHA-256"),
+        documentID,
         Field(name: "fiscal_year", type: "integer", description: "Fiscal year the document covers", columnType: "date:fiscal-year"),
         Field(name: "entity", type: "string", description: "Department or unit that published the document",
               columnType: "administrative-classification:generic:label"),
@@ -51,7 +55,7 @@ public enum DataPackage {
 
     /// The Table Schema of `<name>.indicators.csv`.
     static let indicatorFields: [Field] = [
-        Field(name: "document_id", type: "string", description: "First 12 hex digits of the source PDF's SHA-256"),
+        documentID,
         Field(name: "table_index", type: "integer", description: "0-based table of the document (the form)"),
         Field(name: "project", type: "string", description: "Form title: the project"),
         Field(name: "page", type: "integer", description: "Page the indicator is printed on"),
@@ -69,7 +73,7 @@ public enum DataPackage {
 
     /// The Table Schema of `<name>.statements.csv`.
     static let statementFields: [Field] = [
-        Field(name: "document_id", type: "string", description: "First 12 hex digits of the source PDF's SHA-256"),
+        documentID,
         Field(name: "section", type: "string", description: "Heading of the section the figure is stated in"),
         Field(name: "page", type: "integer", description: "First page of the section"),
         Field(name: "label", type: "string", description: "The words the figure is attached to"),
@@ -81,7 +85,7 @@ public enum DataPackage {
 
     /// The Table Schema of `<name>.procurement.csv`.
     static let procurementFields: [Field] = [
-        Field(name: "document_id", type: "string", description: "First 12 hex digits of the source PDF's SHA-256"),
+        documentID,
         Field(name: "table_index", type: "integer", description: "0-based table of the document"),
         Field(name: "page", type: "integer", description: "Page the line is printed on"),
         Field(name: "row_role", type: "string", description: "detail, subtotal (小计), total (合计) or grand_total"),
