@@ -36,7 +36,7 @@ struct Batch: ParsableCommand {
     func run() throws {
         let items: [BatchItem]
         do { items = try BatchInput.collect(inputs) } catch {
-            FileHandle.standardError.write(Data("budgetpdf: \(error)\n".utf8))
+            CommandFailure.say("\(error)")
             throw ExitCode(66)
         }
         let runner = BatchRunner(options: .init(jobs: max(1, jobs), timeout: timeout, memoryMB: maxMemory,
@@ -48,7 +48,7 @@ struct Batch: ParsableCommand {
         if s.otherShards > 0 { line += ", \(s.otherShards) in other shards" }
         line += "; \(s.tables) tables; dataset of \(s.documentsInDataset) documents in \(out) (\(String(format: "%.1f", s.seconds)) s)\n"
         FileHandle.standardError.write(Data(line.utf8))
-        for f in s.failed { FileHandle.standardError.write(Data("budgetpdf: failed: \(f.path): \(f.reason)\n".utf8)) }
+        for f in s.failed { CommandFailure.say("failed: \(f.path): \(f.reason)") }
         if s.done + s.skipped == 0 && !s.failed.isEmpty { throw ExitCode(65) }
     }
 
@@ -79,6 +79,6 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let n = try BatchMerge.merge(folders, into: out)
-        FileHandle.standardError.write(Data("budgetpdf: merge: dataset of \(n) documents in \(out)\n".utf8))
+        CommandFailure.say("merge: dataset of \(n) documents in \(out)")
     }
 }

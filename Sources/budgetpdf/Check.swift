@@ -31,7 +31,7 @@ struct Check: ParsableCommand {
             do {
                 document = try DocumentReader().read(path: file, password: password)
             } catch {
-                FileHandle.standardError.write(Data("budgetpdf: \(error)\n".utf8))
+                CommandFailure.say("\(error)")
                 failures.append(error)
                 continue
             }
@@ -40,9 +40,7 @@ struct Check: ParsableCommand {
             if !json { print(CheckReport(file: file, findings: findings).text, terminator: "") }
         }
         if json { FileHandle.standardOutput.write(try DocumentJSON.findings(all)) }
-        if let first = failures.first, failures.count == files.count {
-            throw ExitCode(CommandFailure.exitCode(for: first.reason))
-        }
+        try CommandFailure.throwIfEveryFileFailed(failures, of: files.count)
         if all.contains(where: { $0.severity >= failOn }) || !failures.isEmpty { throw ExitCode(1) }
     }
 }

@@ -9,8 +9,21 @@ enum CommandFailure {
         do {
             try body()
         } catch let error as PDFLayoutError {
-            FileHandle.standardError.write(Data("budgetpdf: \(error)\n".utf8))
+            say("\(error)")
             throw ExitCode(exitCode(for: error.reason))
+        }
+    }
+
+    /// One line on standard error, prefixed so a script's log says who wrote it.
+    static func say(_ message: String) {
+        FileHandle.standardError.write(Data("budgetpdf: \(message)\n".utf8))
+    }
+
+    /// With several files the whole job failed only when none could be read: then the
+    /// exit code says why the first one could not.
+    static func throwIfEveryFileFailed(_ failures: [PDFLayoutError], of fileCount: Int) throws {
+        if let first = failures.first, failures.count == fileCount {
+            throw ExitCode(exitCode(for: first.reason))
         }
     }
 

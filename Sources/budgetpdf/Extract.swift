@@ -62,7 +62,7 @@ struct Extract: ParsableCommand {
                 if let fiscalYear { document.metadata.fiscalYear = fiscalYear }
                 if let kind { document.metadata.kind = kind }
                 document = Checker.checked(document)
-                for warning in document.warnings { FileHandle.standardError.write(Data("budgetpdf: warning: \(warning)\n".utf8)) }
+                for warning in document.warnings { CommandFailure.say("warning: \(warning)") }
                 if out == "-" {
                     FileHandle.standardOutput.write(try DocumentJSON.encode(document))
                     continue
@@ -71,23 +71,20 @@ struct Extract: ParsableCommand {
                 try exporter.write(document, stem: stem)
                 done.append((stem, document))
             } catch let error as PDFLayoutError {
-                FileHandle.standardError.write(Data("budgetpdf: \(error)\n".utf8))
+                CommandFailure.say("\(error)")
                 failures.append(error)
             } catch let error as AtomicFile.WriteError {
-                FileHandle.standardError.write(Data("budgetpdf: \(error)\n".utf8))
+                CommandFailure.say("\(error)")
                 throw ExitCode(73)
             }
         }
         do {
             try exporter.writePackage(done)
         } catch {
-            FileHandle.standardError.write(Data("budgetpdf: \(error)\n".utf8))
+            CommandFailure.say("\(error)")
             throw ExitCode(73)
         }
-        // The whole job failed only when no document could be read.
-        if let first = failures.first, failures.count == files.count {
-            throw ExitCode(CommandFailure.exitCode(for: first.reason))
-        }
+        try CommandFailure.throwIfEveryFileFailed(failures, of: files.count)
         if !failures.isEmpty { throw ExitCode(1) }
     }
 }
