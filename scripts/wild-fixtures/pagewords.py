@@ -1,0 +1,130 @@
+"""Words of a PDF page with their boxes, from `pdftotext -bbox`, and a table cut by hand.
+
+Used to build the hand-verified wild fixtures (Tests/BudgetRecognitionTests/Fixtures/wild):
+the person building a fixture reads the page (text and image), writes down the x positions
+that separate the printed columns and the y range of the body, and this module only
+files each printed word into the cell its box lies in. It never guesses a column.
+
+    python3 pagewords.py FILE.pdf PAGE          # dump lines: y, then x0-x1:word ...
+"""
+import html
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+
+
+@dataclass
+class Word:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+    @property
+    def xc(self):
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def yc(self):
+        return (self.y0 + self.y1) / 2
+
+
+def words(pdf, page):
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), pdf, "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [Word(float(a), float(b), float(c), float(d), html.unescape(t))
+            for a, b, c, d, t in _WORD.findall(out)]
+
+
+def lines(ws, tol=None):
+    """Groups words whose vertical centres lie within `tol` (default: 40 % of the word
+    height) into lines, top to bottom, each line's words left to right."""
+    out = []
+    for w in sorted(ws, key=lambda w: w.yc):
+        t = tol if tol is not None else 0.4 * (w.y1 - w.y0)
+        if out and abs(out[-1][0] - w.yc) <= t:
+            out[-1][1].append(w)
+            n = len(out[-1][1])
+            out[-1][0] = (out[-1][0] * (n - 1) + w.yc) / n
+        else:
+            out.append([w.yc, [w]])
+    return [(y, sorted(ws, key=lambda w: w.x0)) for y, ws in out]
+
+
+def dump(pdf, page, y0=0, y1=1e9):
+    for y, ws in lines([w for w in words(pdf, page) if y0 <= w.yc <= y1]):
+        print(f"{y:7.1f} " + "  ".join(f"{w.x0:.0f}-{w.x1:.0f}:{w.text}" for w in ws))
+
+
+_NUMBER = re.compile(r"^-?[\d,]*\.?\d+%?$")
+
+
+def clean(text):
+    """Whitespace removed; thousands separators dropped from a bare number."""
+    s = "".join(text.split())
+    if _NUMBER.match(s):
+        s = s.replace(",", "")
+    return s
+
+
+def cut(pdf, page, top, bottom, seps, anchors, attach="nearest", xmin=0, xmax=1e9):
+    """Rows of the body between y `top` and `bottom` (word centres), columns split at the
+    x positions `seps` (a word goes to the column its centre lies in). A line with a word
+    in one of the `anchors` columns (indexes) starts a row; the other lines (wrapped text)
+    join the row whose anchor line is nearest (`attach="nearest"`), the row above ("up")
+    or the row below ("down"). Cells of a row joined top to bottom, left to right."""
+    ws = [w for w in words(pdf, page) if top <= w.yc <= bottom and xmin <= w.xc <= xmax]
+    ncol = len(seps) + 1
+
+    def col(w):
+        return sum(1 for s in seps if w.xc > s)
+
+    ls = []
+    for y, lw in lines(ws):
+        cells = [[] for _ in range(ncol)]
+        for w in lw:
+            cells[col(w)].append(w.text)
+        ls.append((y, cells))
+    anchor_idx = [i for i, (_, c) in enumerate(ls) if any(c[a] for a in anchors)]
+    owner = {}
+    for i, (y, c) in enumerate(ls):
+        if i in anchor_idx:
+            owner[i] = i
+            continue
+        if attach == "up":
+            prev = [a for a in anchor_idx if a < i]
+            owner[i] = prev[-1] if prev else min(anchor_idx)
+        elif attach == "down":
+            nxt = [a for a in anchor_idx if a > i]
+            owner[i] = nxt[0] if nxt else max(anchor_idx)
+        else:
+            owner[i] = min(anchor_idx, key=lambda a: (abs(ls[a][0] - y), a))
+    rows = {a: [[] for _ in range(ncol)] for a in anchor_idx}
+    for i, (y, c) in enumerate(ls):
+        for k in range(ncol):
+            rows[owner[i]][k].extend(c[k])
+    return [[clean("".join(cells)) for cells in rows[a]] for a in anchor_idx]
+
+
+def gaps(pdf, page, top, bottom, min_gap=2.0):
+    """x positions between the columns of the body (gaps in the union of the words'
+    extents between `top` and `bottom`): a suggestion to check against the page image."""
+    spans = sorted((w.x0, w.x1) for w in words(pdf, page) if top <= w.yc <= bottom)
+    out, end = [], None
+    for a, b in spans:
+        if end is not None and a - end >= min_gap:
+            out.append(round((a + end) / 2))
+        end = b if end is None else max(end, b)
+    return out
+
+
+if __name__ == "__main__":
+    a = sys.argv[1:]
+    if a[0] == "gaps":
+        print(gaps(a[1], int(a[2]), float(a[3]), float(a[4])))
+    else:
+        dump(a[0], int(a[1]), *(float(x) for x in a[2:]))
