@@ -144,6 +144,38 @@ class Table:
             self._record(f"{label} = Σ {len(top)} top-level codes", not bad, "; ".join(bad))
         return self
 
+    def tree(self, depths, cols=None, total=0):
+        """Hierarchy printed by indentation (no codes): `depths[i]` is row i's level (None:
+        not in the tree; the total row `total` is level -1). Each row = Σ the rows one level
+        deeper up to the next row of its level or above; the total = Σ level-0 rows."""
+        rows = self.d["rows"]
+        cols = [self.ci(c) for c in cols] if cols else self.amount_cols()
+        n_parent = 0
+        for i, r in enumerate(rows):
+            if depths[i] is None:
+                continue
+            kids = []
+            for j in range(i + 1, len(rows)):
+                if depths[j] is None:
+                    continue
+                if depths[j] <= depths[i]:
+                    break
+                if depths[j] == depths[i] + 1:
+                    kids.append(rows[j])
+            if not kids:
+                continue
+            n_parent += 1
+            for j in cols:
+                a = num(r[j]) if r[j] != "" else Decimal(0)
+                comps = [num(k[j]) for k in kids]
+                ok = agrees(a, comps)
+                if ok == "rounding":
+                    self.rounding.append(f"{self.label(r)} {self.d['columns'][j]}: {r[j]} vs Σ {sum(c or 0 for c in comps)}")
+                if not ok:
+                    self.failed.append(f"p{self.doc.page_of(self, r)} {self.label(r)} {self.d['columns'][j]}: printed {r[j]!r}, Σ {len(kids)} rows below {sum(c or 0 for c in comps)}")
+        self.passed.append(f"each of {n_parent} rows (total included) = Σ the rows indented one level below it, columns {[self.d['columns'][j] for j in cols]}")
+        return self
+
     def colsum(self, target, parts, rows=None):
         """Column `target` = Σ columns `parts` in every row (or the rows labelled `rows`)."""
         t, ps = self.ci(target), [self.ci(p) for p in parts]

@@ -71,6 +71,9 @@ def clean(text):
     return s
 
 
+INDENTS = []  # after cut(): per row, the left x of each cell's first word (None when blank)
+
+
 def cut(pdf, page, top, bottom, seps, anchors, attach="nearest", xmin=0, xmax=1e9):
     """Rows of the body between y `top` and `bottom` (word centres), columns split at the
     x positions `seps` (a word goes to the column its centre lies in). A line with a word
@@ -86,12 +89,14 @@ def cut(pdf, page, top, bottom, seps, anchors, attach="nearest", xmin=0, xmax=1e
     ls = []
     for y, lw in lines(ws):
         cells = [[] for _ in range(ncol)]
+        xs = [None] * ncol
         for w in lw:
             cells[col(w)].append(w.text)
-        ls.append((y, cells))
-    anchor_idx = [i for i, (_, c) in enumerate(ls) if any(c[a] for a in anchors)]
+            xs[col(w)] = w.x0 if xs[col(w)] is None else min(xs[col(w)], w.x0)
+        ls.append((y, cells, xs))
+    anchor_idx = [i for i, (_, c, _) in enumerate(ls) if any(c[a] for a in anchors)]
     owner = {}
-    for i, (y, c) in enumerate(ls):
+    for i, (y, c, _) in enumerate(ls):
         if i in anchor_idx:
             owner[i] = i
             continue
@@ -104,9 +109,13 @@ def cut(pdf, page, top, bottom, seps, anchors, attach="nearest", xmin=0, xmax=1e
         else:
             owner[i] = min(anchor_idx, key=lambda a: (abs(ls[a][0] - y), a))
     rows = {a: [[] for _ in range(ncol)] for a in anchor_idx}
-    for i, (y, c) in enumerate(ls):
+    lefts = {a: [None] * ncol for a in anchor_idx}
+    for i, (y, c, xs) in enumerate(ls):
         for k in range(ncol):
             rows[owner[i]][k].extend(c[k])
+            if xs[k] is not None and lefts[owner[i]][k] is None:
+                lefts[owner[i]][k] = xs[k]
+    INDENTS[:] = [lefts[a] for a in anchor_idx]
     return [[clean("".join(cells)) for cells in rows[a]] for a in anchor_idx]
 
 
@@ -120,6 +129,18 @@ def gaps(pdf, page, top, bottom, min_gap=2.0):
             out.append(round((a + end) / 2))
         end = b if end is None else max(end, b)
     return out
+
+
+def depths(col, tol=3.0, skip=()):
+    """After cut(): the indentation level of column `col` in each row (0 = leftmost),
+    None for a blank cell or a row index in `skip`."""
+    xs = [r[col] for r in INDENTS]
+    levels = []
+    for x in sorted(x for x in xs if x is not None):
+        if not levels or x - levels[-1] > tol:
+            levels.append(x)
+    return [None if (x is None or i in skip) else min(range(len(levels)), key=lambda k: abs(levels[k] - x))
+            for i, x in enumerate(xs)]
 
 
 if __name__ == "__main__":
