@@ -42,7 +42,8 @@ def num(s):
 def agrees(total, parts):
     """'exact', 'rounding' (off by no more than half a printed unit per part: amounts
     rounded to 万元 from 元 one by one), or None."""
-    parts = [p or Decimal(0) for p in parts]
+    if total is None or any(p is None for p in parts):
+        return None
     s = sum(parts, Decimal(0))
     if total == s:
         return "exact"

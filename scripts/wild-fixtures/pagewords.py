@@ -88,6 +88,8 @@ def cut(pdf, page, top, bottom, seps, anchors, attach="nearest", xmin=0, xmax=1e
 
     ls = []
     for y, lw in lines(ws):
+        if lw[0].text.startswith(("注：", "注:", "备注：", "说明：")):
+            break  # a note line ends the table body
         cells = [[] for _ in range(ncol)]
         xs = [None] * ncol
         for w in lw:
