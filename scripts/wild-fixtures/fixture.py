@@ -241,6 +241,7 @@ class Doc:
         self.tables = []
         self.cross_passed = []
         self.cross_failed = []
+        self.cross_rounding = []
 
     def table(self, *a, **k):
         t = Table(self, *a, **k)
@@ -250,10 +251,16 @@ class Doc:
     def page_of(self, t, row):
         return t.d["pages"][0] if len(t.d["pages"]) == 1 else "/".join(map(str, t.d["pages"]))
 
-    def same(self, a, b, name=None):
-        """Cross-table: cell a == cell b, each (table, row label, column)."""
+    def same(self, a, b, name=None, rounding=False):
+        """Cross-table: cell a == cell b, each (table, row label, column). `rounding`: the
+        two are printed sums of different roundings and may differ by one printed unit
+        (recorded as such)."""
         va, vb = a[0].val(a[1], a[2]), b[0].val(b[1], b[2])
-        n = name or f"{a[0].d['kind']}[{a[1]}/{a[2]}] = {b[0].d['kind']}[{b[1]}/{b[2]}]"
+        n = name or f"{a[0].d['kind']}[{a[1]}/{a[0].d['columns'][a[0].ci(a[2])]}] = {b[0].d['kind']}[{b[1]}/{b[0].d['columns'][b[0].ci(b[2])]}]"
+        unit = Decimal(1).scaleb(min(va.as_tuple().exponent, vb.as_tuple().exponent))
+        if va != vb and rounding and abs(va - vb) <= unit:
+            self.cross_rounding.append(f"{n}: {va} vs {vb}")
+            return
         (self.cross_passed if va == vb else self.cross_failed).append(n if va == vb else f"{n}: {va} ≠ {vb}")
 
     def write(self):
@@ -280,7 +287,7 @@ class Doc:
             out["tables"].append(d)
         if self.cross_failed:
             problems += self.cross_failed
-        out["checks"] = {"cross_table_passed": self.cross_passed}
+        out["checks"] = {"cross_table_passed": self.cross_passed, "cross_table_within_rounding": self.cross_rounding}
         for t in out["tables"]:
             print(f"  {t['kind']:34} p{t['pages']} {len(t['rows']):3} rows, {len(t['checks']['passed'])} identities passed"
                   + (f", {len(t['checks']['inconsistencies'])} printed inconsistencies" if t['checks']['inconsistencies'] else ""))

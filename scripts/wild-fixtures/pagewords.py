@@ -145,6 +145,29 @@ def depths(col, tol=3.0, skip=()):
             for i, x in enumerate(xs)]
 
 
+def join_codes(rows, start, n):
+    """Codes printed split over `n` sub-columns (类/款/项) from column `start` become one
+    code column. A level printed blank under its parent's row (a 款 row with the 类 cell
+    empty) takes the parent's part from the row above that printed it: 201 / 05 / 01 on
+    three rows read 201, 20105, 2010501."""
+    out, parts = [], [""] * n
+    for r in rows:
+        cells = r[start:start + n]
+        if any(cells):
+            first = min(i for i, c in enumerate(cells) if c)
+            for i in range(n):
+                if i >= first:
+                    parts[i] = cells[i]
+            code = "".join(parts[:first]) + "".join(cells[first:])
+            for i in range(first + 1, n):
+                if not cells[i]:
+                    parts[i] = ""
+        else:
+            code = ""
+        out.append(r[:start] + [code] + r[start + n:])
+    return out
+
+
 if __name__ == "__main__":
     a = sys.argv[1:]
     if a[0] == "gaps":
