@@ -227,6 +227,32 @@ class Table:
         self._record(name or f"{target} = Σ {parts}", ok, f"printed {a}, Σ {s}")
         return self
 
+    def lines(self, col, start=1):
+        """A 行次 (line number) column counts 1, 2, 3 … down the table from `start`."""
+        j = self.ci(col)
+        want, bad = start, []
+        for r in self.d["rows"]:
+            if r[j] == "":
+                continue
+            if r[j] != str(want):
+                bad.append(f"p{self.doc.page_of(self, r)} {self.label(r)}: 行次 {r[j]}, expected {want}")
+            want += 1
+        self._record(f"{self.d['columns'][j]} numbers the lines {start}…{want - 1}", not bad, "; ".join(bad))
+        return self
+
+    def lint(self):
+        """Rows that are page furniture read as body: a unit/entity line, the title, or a
+        row made only of header words."""
+        words = {p for c in self.d["columns"] for p in c.split("/")} | set("收入支出") | {"项目", "栏次", "行次"}
+        out = []
+        for r in self.d["rows"]:
+            cells = [c for c in r if c]
+            if any("单位：" in c or "单位:" in c or c == self.d["title"] for c in cells):
+                out.append(f"{self.d['title']}: furniture row {r}")
+            elif cells and all(c in words for c in cells) and not any(w in c for c in cells for w in TOTAL_WORDS):
+                out.append(f"{self.d['title']}: header row {r}")
+        return out
+
     def expect_inconsistent(self, contains, why):
         """A failure the page really prints (seen on the page image)."""
         self.expected.append((contains, why))
@@ -270,6 +296,7 @@ class Doc:
                "document": self.meta, "tables": []}
         problems = []
         for t in self.tables:
+            problems += t.lint()
             inconsistencies = []
             for f in t.failed:
                 why = [w for c, w in t.expected if c in f]
