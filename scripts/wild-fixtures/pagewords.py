@@ -60,6 +60,7 @@ def dump(pdf, page, y0=0, y1=1e9):
         print(f"{y:7.1f} " + "  ".join(f"{w.x0:.0f}-{w.x1:.0f}:{w.text}" for w in ws))
 
 
+_GLUED = re.compile(r"^(.*\D)(-?\d[\d,]*\.\d+)$")
 _NUMBER = re.compile(r"^-?[\d,]*\.?\d+%?$")
 
 
@@ -85,6 +86,17 @@ def cut(pdf, page, top, bottom, seps, anchors, attach="nearest", xmin=0, xmax=1e
 
     def col(w):
         return sum(1 for s in seps if w.xc > s)
+
+    # An Excel label that overflows into the amount cell beside it is glued to the amount
+    # ("1、人员经费和公用经费支出1839311.66"): split it where the word crosses a border.
+    split = []
+    for w in ws:
+        m = _GLUED.match(w.text)
+        if m and sum(1 for s in seps if w.x0 > s) != sum(1 for s in seps if w.x1 > s):
+            split += [Word(w.x0, w.y0, w.x0 + 1, w.y1, m.group(1)), Word(w.x1 - 1, w.y0, w.x1, w.y1, m.group(2))]
+        else:
+            split.append(w)
+    ws = split
 
     ls = []
     for y, lw in lines(ws):
