@@ -3,8 +3,9 @@ import CSV
 import Foundation
 
 /// The CSV views of a document: tidy facts (one amount per line) and each table as
-/// printed. RFC 4180 (CRLF line ends, quotes where needed), UTF-8, with a byte-order mark
-/// when asked for (Excel on Windows needs it to show Chinese).
+/// printed. RFC 4180 (CRLF line ends, quotes where needed), UTF-8. With `excel`, for
+/// Excel on Windows: a byte-order mark (it needs one to show Chinese) and formula-like text
+/// cells neutralised (`SpreadsheetSafety`); without, every cell is exactly as read.
 public enum CSVFiles {
     /// Column names of `facts.csv`, in order; Schemas/facts.schema.json describes them.
     public static let factColumns = [
@@ -112,7 +113,7 @@ public enum CSVFiles {
 
     private static func csv(_ rows: [[String]], excel: Bool) throws -> Data {
         let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        for row in rows { try writer.write(row: row) }
+        for row in rows { try writer.write(row: excel ? row.map(SpreadsheetSafety.neutralised) : row) }
         writer.stream.close()
         guard var data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return Data() }
         data.append(contentsOf: [0x0D, 0x0A])
