@@ -11,6 +11,11 @@ public enum DocumentJSON {
         try PublishedJSON.data(Document(document))
     }
 
+    /// The document on one line, for JSON Lines (`--out -` with several files).
+    public static func line(_ document: BudgetDocument) throws -> Data {
+        try PublishedJSON.line(Document(document))
+    }
+
     struct Document: Encodable {
         var schema_version = DocumentJSON.schemaVersion
         var source: Source

@@ -1,9 +1,9 @@
 import BudgetModel
 import Foundation
 
-/// Writes a document in the requested formats under one folder. Every file is written
-/// atomically; a document's table folder is replaced whole, so it never mixes the tables
-/// of two runs.
+/// Writes a document in the requested formats under one folder. A document's files (its
+/// output set) appear whole or not at all: they are staged and renamed into place together
+/// (`OutputSet`), so a killed run never leaves some of them new and some old or missing.
 public struct Exporter {
     public enum Format: String, CaseIterable, Sendable {
         /// `<name>.json`: the typed document.
@@ -25,32 +25,63 @@ public struct Exporter {
         self.excelBOM = excelBOM
     }
 
+    /// Every name a format may write for `stem`: what a new set of that format replaces.
+    static func names(of format: Format, stem: String) -> [String] {
+        switch format {
+        case .json: return ["\(stem).json"]
+        case .grid: return ["\(stem).grid.json"]
+        case .csv: return ["\(stem).facts.csv", "\(stem).indicators.csv", "\(stem).procurement.csv", "\(stem).statements.csv", stem]
+        }
+    }
+
     /// Writes `document` as `<stem>.*` and returns the paths written.
     @discardableResult
     public func write(_ document: BudgetDocument, stem: String) throws -> [String] {
         let base = URL(fileURLWithPath: folder)
-        var written: [String] = []
-        func put(_ data: Data, _ name: String) throws {
-            let path = base.appendingPathComponent(name).path
-            try AtomicFile.write(data, to: path)
-            written.append(path)
+        let set = OutputSet(base: base, stem: stem)
+        var placed: [String] = []
+        do {
+            try set.begin()
+            func put(_ data: Data, _ name: String) throws {
+                try data.write(to: set.staged(name))
+                placed.append(name)
+            }
+            for format in formats {
+                switch format {
+                case .json: try put(try DocumentJSON.encode(document), "\(stem).json")
+                case .grid: try put(try GridJSON.encode(document), "\(stem).grid.json")
+                case .csv:
+                    try put(try CSVFiles.facts(document, excel: excelBOM), "\(stem).facts.csv")
+                    if let indicators = try CSVFiles.indicators(document, excel: excelBOM) {
+                        try put(indicators, "\(stem).indicators.csv")
+                    }
+                    if let procurement = try CSVFiles.procurement(document, excel: excelBOM) {
+                        try put(procurement, "\(stem).procurement.csv")
+                    }
+                    if let statements = try CSVFiles.statements(document, excel: excelBOM) {
+                        try put(statements, "\(stem).statements.csv")
+                    }
+                    let tables = set.staged(stem)
+                    try FileManager.default.createDirectory(at: tables, withIntermediateDirectories: false)
+                    for (i, table) in document.tables.enumerated() {
+                        try CSVFiles.table(table, excel: excelBOM).write(to: tables.appendingPathComponent(CSVFiles.tableFileName(table, index: i)))
+                    }
+                    placed.append(stem)
+                }
+            }
+            let stale = formats.flatMap { Self.names(of: $0, stem: stem) }.filter { !placed.contains($0) }
+            try set.commit(OutputSet.Plan(place: placed, remove: stale))
+        } catch {
+            set.abandon()
+            throw AtomicFile.WriteError(path: base.appendingPathComponent(stem).path, reason: error.localizedDescription)
         }
-        for format in formats {
-            switch format {
-            case .json: try put(try DocumentJSON.encode(document), "\(stem).json")
-            case .grid: try put(try GridJSON.encode(document), "\(stem).grid.json")
-            case .csv:
-                try put(try CSVFiles.facts(document, excel: excelBOM), "\(stem).facts.csv")
-                if let indicators = try CSVFiles.indicators(document, excel: excelBOM) {
-                    try put(indicators, "\(stem).indicators.csv")
-                }
-                if let procurement = try CSVFiles.procurement(document, excel: excelBOM) {
-                    try put(procurement, "\(stem).procurement.csv")
-                }
-                if let statements = try CSVFiles.statements(document, excel: excelBOM) {
-                    try put(statements, "\(stem).statements.csv")
-                }
-                written += try writeTables(document, into: base.appendingPathComponent(stem))
+        var written: [String] = []
+        for name in placed {
+            let url = base.appendingPathComponent(name)
+            if name == stem {
+                written += document.tables.indices.map { url.appendingPathComponent(CSVFiles.tableFileName(document.tables[$0], index: $0)).path }
+            } else {
+                written.append(url.path)
             }
         }
         return written
@@ -64,22 +95,50 @@ public struct Exporter {
                              to: URL(fileURLWithPath: folder).appendingPathComponent("datapackage.json").path)
     }
 
-    private func writeTables(_ document: BudgetDocument, into dir: URL) throws -> [String] {
-        let fm = FileManager.default
-        let temp = dir.deletingLastPathComponent()
-            .appendingPathComponent(".\(dir.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try? fm.removeItem(at: temp)
-            try fm.createDirectory(at: temp, withIntermediateDirectories: true)
-            for (i, table) in document.tables.enumerated() {
-                try CSVFiles.table(table, excel: excelBOM).write(to: temp.appendingPathComponent(CSVFiles.tableFileName(table, index: i)))
-            }
-            try? fm.removeItem(at: dir)
-            try fm.moveItem(at: temp, to: dir)
-        } catch {
-            try? fm.removeItem(at: temp)
-            throw AtomicFile.WriteError(path: dir.path, reason: error.localizedDescription)
+    /// Finishes or removes what killed runs left in the output folder (`Leftovers`).
+    public func removeLeftovers() {
+        Leftovers.clean(folder)
+    }
+
+    /// Two inputs would write the same files.
+    public struct NameClash: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// One output stem per input, distinct, decided before anything is written. A file's
+    /// stem is its name without `.pdf`; inputs that share a name are told apart by their
+    /// nearest differing parent folders (`2017/budget.pdf`, `2018/budget.pdf` →
+    /// `2017-budget`, `2018-budget`). The same file given twice, or names that still clash,
+    /// are an error.
+    public static func stems(for files: [String]) throws(NameClash) -> [String] {
+        let urls = files.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        var seen: [String: String] = [:]
+        for (file, url) in zip(files, urls) {
+            if let first = seen[url.path] { throw NameClash(description: "\(file): given twice (also as \(first))") }
+            seen[url.path] = file
         }
-        return document.tables.indices.map { dir.appendingPathComponent(CSVFiles.tableFileName(document.tables[$0], index: $0)).path }
+        let plain = urls.map { $0.deletingPathExtension().lastPathComponent }
+        var stems = plain
+        for name in Set(plain) {
+            let group = plain.indices.filter { plain[$0] == name }
+            guard group.count > 1 else { continue }
+            let parents = group.map { Array(urls[$0].deletingLastPathComponent().pathComponents.dropFirst()) }
+            let depth = parents.map(\.count).max() ?? 0
+            for k in 1...max(1, depth) {
+                let named = parents.map { ($0.suffix(k) + [name]).joined(separator: "-") }
+                if Set(named).count == named.count || k == depth {
+                    for (i, n) in zip(group, named) { stems[i] = n }
+                    break
+                }
+            }
+        }
+        var owner: [String: Int] = [:]
+        for (i, stem) in stems.enumerated() {
+            if let j = owner[stem] {
+                throw NameClash(description: "\(files[j]) and \(files[i]) would both be written as \(stem).*; rename one")
+            }
+            owner[stem] = i
+        }
+        return stems
     }
 }

@@ -23,4 +23,13 @@ enum PublishedJSON {
         data.append(0x0A)
         return data
     }
+
+    /// The same keys on one line (JSON Lines: one value per line, for a stream of documents).
+    static func line<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
 }

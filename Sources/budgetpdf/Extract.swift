@@ -14,7 +14,7 @@ struct Extract: ParsableCommand {
     @Argument(help: "PDF files.")
     var files: [String]
 
-    @Option(help: "Output folder (created if missing), or - to write the JSON to standard output.")
+    @Option(help: "Output folder (created if missing), or - to write the JSON to standard output (JSON Lines, one document a line, with several files).")
     var out: String
 
     @Option(help: "Comma-separated formats: json (typed document), csv (tidy facts and each table), grid (as printed).")
@@ -53,7 +53,10 @@ struct Extract: ParsableCommand {
         let exporter = Exporter(folder: out, formats: try parsedFormats(), excelBOM: excel)
         var failures: [PDFLayoutError] = []
         var done: [(stem: String, document: BudgetDocument)] = []
-        for file in files {
+        let stems: [String]
+        do { stems = try Exporter.stems(for: files) } catch { throw ValidationError("\(error)") }
+        if out != "-" { exporter.removeLeftovers() }
+        for (file, stem) in zip(files, stems) {
             do {
                 var document = try DocumentReader().read(path: file, password: password)
                 // Overrides from the user (a batch manifest) replace what was read, before the
@@ -64,10 +67,9 @@ struct Extract: ParsableCommand {
                 document = Checker.checked(document)
                 for warning in document.warnings { CommandFailure.say("warning: \(warning)") }
                 if out == "-" {
-                    FileHandle.standardOutput.write(try DocumentJSON.encode(document))
+                    FileHandle.standardOutput.write(files.count > 1 ? try DocumentJSON.line(document) : try DocumentJSON.encode(document))
                     continue
                 }
-                let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
                 try exporter.write(document, stem: stem)
                 done.append((stem, document))
             } catch let error as PDFLayoutError {

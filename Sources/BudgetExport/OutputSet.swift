@@ -1,0 +1,117 @@
+import Foundation
+
+/// A document's output files, made to appear whole or not at all.
+///
+/// Every file of the set is first written into a staging folder beside the outputs
+/// (`.<stem>.<pid>.budgetpdf-set/`). When the set is complete a `commit` list is written
+/// into it, and only then are the files renamed into place, one rename each. A run killed
+/// before the commit list leaves only the staging folder, which the next run deletes; a run
+/// killed while renaming leaves the list, and the next run finishes the renames. Either way
+/// a reader of the folder ends up with the old set or the new one, never a mix.
+struct OutputSet {
+    /// What `commit` records: the names to rename into place and the stale names of the
+    /// previous set (same formats) to delete.
+    struct Plan: Codable {
+        var place: [String]
+        var remove: [String]
+    }
+
+    static let suffix = ".budgetpdf-set"
+    static let commitFile = "commit"
+
+    let base: URL
+    let staging: URL
+
+    init(base: URL, stem: String) {
+        self.base = base
+        staging = base.appendingPathComponent(".\(stem).\(getpid())\(Self.suffix)")
+    }
+
+    /// A fresh, empty staging folder.
+    func begin() throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: base, withIntermediateDirectories: true)
+        try? fm.removeItem(at: staging)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+    }
+
+    /// Where a file of the set is staged.
+    func staged(_ name: String) -> URL { staging.appendingPathComponent(name) }
+
+    /// Records the plan (the commit point), then carries it out.
+    func commit(_ plan: Plan) throws {
+        let data = try JSONEncoder().encode(plan)
+        let list = staging.appendingPathComponent(Self.commitFile)
+        let temp = staging.appendingPathComponent(Self.commitFile + ".tmp")
+        try data.write(to: temp)
+        guard rename(temp.path, list.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        try Self.apply(staging, into: base)
+    }
+
+    /// Deletes the staging folder of a set that failed before its commit.
+    func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Carries out a committed plan. Idempotent: a name already renamed is skipped, so a
+    /// run interrupted here is finished by the next.
+    static func apply(_ staging: URL, into base: URL) throws {
+        let fm = FileManager.default
+        let plan = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: staging.appendingPathComponent(commitFile)))
+        for name in plan.remove { try? fm.removeItem(at: base.appendingPathComponent(name)) }
+        for name in plan.place {
+            let source = staging.appendingPathComponent(name), target = base.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: source.path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue, fm.fileExists(atPath: target.path) {
+                // A folder cannot be renamed over a full one: move the old one aside first.
+                let old = staging.appendingPathComponent(".old-" + name)
+                try? fm.removeItem(at: old)
+                guard rename(target.path, old.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            }
+            guard rename(source.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        }
+        try fm.removeItem(at: staging)
+    }
+}
+
+/// Leftovers of runs that were killed: staging folders of output sets and the temporary
+/// files of `AtomicFile`, named with the process id that made them.
+public enum Leftovers {
+    /// Finishes or deletes what dead runs left in `folder`: a committed set is completed,
+    /// anything else removed. Entries of a process still alive are left alone (another run
+    /// may be writing there now). Returns the names dealt with.
+    @discardableResult
+    public static func clean(_ folder: String) -> [String] {
+        let base = URL(fileURLWithPath: folder)
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return [] }
+        var cleaned: [String] = []
+        for name in names.sorted() where name.hasPrefix(".") {
+            guard let pid = owner(of: name), !isAlive(pid) else { continue }
+            let url = base.appendingPathComponent(name)
+            if name.hasSuffix(OutputSet.suffix), fm.fileExists(atPath: url.appendingPathComponent(OutputSet.commitFile).path) {
+                if (try? OutputSet.apply(url, into: base)) == nil { try? fm.removeItem(at: url) }
+            } else {
+                try? fm.removeItem(at: url)
+            }
+            cleaned.append(name)
+        }
+        return cleaned
+    }
+
+    /// The process id in a temporary name: `.<name>.<pid>.tmp`, `.<name>.<pid>.budgetpdf-set`,
+    /// `.<name>.<pid>.partial`, and SQLite's `.<name>.<pid>.tmp-journal`; nil for any other name.
+    static func owner(of name: String) -> Int32? {
+        for suffix in [".tmp", ".tmp-journal", OutputSet.suffix, ".partial"] where name.hasSuffix(suffix) {
+            let stem = name.dropLast(suffix.count)
+            guard let dot = stem.lastIndex(of: "."), let pid = Int32(stem[stem.index(after: dot)...]), pid > 0 else { return nil }
+            return pid
+        }
+        return nil
+    }
+
+    static func isAlive(_ pid: Int32) -> Bool {
+        pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
+    }
+}
