@@ -19,12 +19,16 @@ public struct BatchItem: Hashable, Sendable {
 /// Turns the command line's inputs into documents: PDF files, folders searched
 /// recursively for PDFs, and manifest CSVs (a `path` column, optional `entity`,
 /// `fiscal_year` and `kind` columns; relative paths are relative to the manifest).
+///
+/// A manifest may come from someone else, so its paths must stay inside the manifest's
+/// folder (after `..` and symbolic links are resolved) unless `allowOutsidePaths`: a
+/// manifest cannot make the batch read `/etc/shadow` and publish its hash.
 public enum BatchInput {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
     }
 
-    public static func collect(_ inputs: [String]) throws(Failure) -> [BatchItem] {
+    public static func collect(_ inputs: [String], allowOutsidePaths: Bool = false) throws(Failure) -> [BatchItem] {
         var items: [BatchItem] = []
         let fm = FileManager.default
         for input in inputs {
@@ -38,7 +42,7 @@ public enum BatchInput {
                     .filter { $0.lowercased().hasSuffix(".pdf") }.sorted()
                 items += found.map { BatchItem(path: root.appendingPathComponent($0).path) }
             } else if input.lowercased().hasSuffix(".csv") {
-                items += try manifest(input)
+                items += try manifest(input, allowOutsidePaths: allowOutsidePaths)
             } else {
                 items.append(BatchItem(path: input))
             }
@@ -46,8 +50,9 @@ public enum BatchInput {
         return items
     }
 
-    private static func manifest(_ path: String) throws(Failure) -> [BatchItem] {
+    private static func manifest(_ path: String, allowOutsidePaths: Bool) throws(Failure) -> [BatchItem] {
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let root = base.standardizedFileURL.resolvingSymlinksInPath().path
         do {
             var text = try String(contentsOfFile: path, encoding: .utf8)
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -61,9 +66,16 @@ public enum BatchInput {
                 line += 1
                 guard let p = reader["path"], !p.isEmpty else { throw Failure(description: "\(path): line \(line): no path") }
                 let full = p.hasPrefix("/") ? p : base.appendingPathComponent(p).path
+                let resolved = URL(fileURLWithPath: full).standardizedFileURL.resolvingSymlinksInPath().path
+                if !allowOutsidePaths && !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                    throw Failure(description: "\(path): line \(line): \(p) is outside the manifest's folder \(root); "
+                                  + "nothing was read (pass --allow-outside-paths to allow it)")
+                }
                 var year: Int? = nil
                 if let y = reader["fiscal_year"], !y.isEmpty {
-                    guard let n = Int(y) else { throw Failure(description: "\(path): line \(line): fiscal_year \(y) is not a year") }
+                    guard let n = Int(y), y.allSatisfy(\.isASCII), (1000...9999).contains(n) else {
+                        throw Failure(description: "\(path): line \(line): fiscal_year \(y) is not a year")
+                    }
                     year = n
                 }
                 let kind = reader["kind"].flatMap { $0.isEmpty ? nil : $0 }

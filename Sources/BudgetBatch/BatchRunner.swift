@@ -41,6 +41,9 @@ public struct BatchRunner: Sendable {
         public var skipped = 0
         public var done = 0
         public var failed: [Failure] = []
+        /// Things the user should know that did not stop a document: a duplicate whose
+        /// manifest overrides differ from the copy that was read.
+        public var warnings: [String] = []
         public var tables = 0
         public var documentsInDataset = 0
         public var seconds = 0.0
@@ -60,17 +63,28 @@ public struct BatchRunner: Sendable {
         var summary = Summary()
         summary.inputs = items.count
         try FileManager.default.createDirectory(atPath: dir + "/documents", withIntermediateDirectories: true)
+        // What killed runs left: partial document folders, temporary dataset files.
+        Leftovers.clean(dir + "/documents")
+        Leftovers.clean(dir)
 
         // Identify every input by content; a file that cannot even be read fails here.
         var work: [(item: BatchItem, sha: String)] = []
-        var seen = Set<String>()
+        var seen: [String: BatchItem] = [:]
         for item in items {
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: item.path), options: .mappedIfSafe) else {
                 summary.failed.append(Failure(path: item.path, sha256: "", reason: "cannot read the file"))
                 continue
             }
             let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-            guard seen.insert(sha).inserted else { summary.duplicates += 1; continue }
+            if let first = seen[sha] {
+                summary.duplicates += 1
+                if let difference = Self.overridesDiffer(first, item) {
+                    summary.warnings.append("\(item.path) is the same document as \(first.path) but its manifest gives \(difference); "
+                                            + "the first is used")
+                }
+                continue
+            }
+            seen[sha] = item
             if let shard = options.shard, Self.shard(of: sha, count: shard.count) != shard.index {
                 summary.otherShards += 1
                 continue
@@ -95,6 +109,28 @@ public struct BatchRunner: Sendable {
         return summary
     }
 
+    /// How the overrides of two copies of one document differ, or nil when they agree.
+    static func overridesDiffer(_ a: BatchItem, _ b: BatchItem) -> String? {
+        var parts: [String] = []
+        if a.entity != b.entity { parts.append("entity \(b.entity ?? "(none)") instead of \(a.entity ?? "(none)")") }
+        if a.fiscalYear != b.fiscalYear {
+            parts.append("fiscal_year \(b.fiscalYear.map(String.init) ?? "(none)") instead of \(a.fiscalYear.map(String.init) ?? "(none)")")
+        }
+        if a.kind != b.kind { parts.append("kind \(b.kind ?? "(none)") instead of \(a.kind ?? "(none)")") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    /// The child's command line. Values from a manifest are attached to their option
+    /// (`--entity=-x`) and the path follows `--`, so nothing a manifest says can become an
+    /// option of its own.
+    static func arguments(_ item: BatchItem, out: String) -> [String] {
+        var arguments = ["extract", "--out=\(out)", "--format=csv,json"]
+        if let e = item.entity { arguments.append("--entity=\(e)") }
+        if let y = item.fiscalYear { arguments.append("--fiscal-year=\(y)") }
+        if let k = item.kind { arguments.append("--kind=\(k)") }
+        return arguments + ["--", item.path]
+    }
+
     /// A stable shard for a document: from its content, not its path, so every machine
     /// agrees whatever the file is called there.
     public static func shard(of sha256: String, count: Int) -> Int {
@@ -111,13 +147,10 @@ public struct BatchRunner: Sendable {
     private func process(_ item: BatchItem, sha: String, dir: String) -> Outcome {
         let fm = FileManager.default
         let final = Dataset.folder(dir, sha256: sha)
-        let partial = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).partial")
+        let partial = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).\(getpid()).partial")
         try? fm.removeItem(at: partial)
-        var arguments = ["extract", item.path, "--out", partial.path, "--format", "csv,json"]
-        if let e = item.entity { arguments += ["--entity", e] }
-        if let y = item.fiscalYear { arguments += ["--fiscal-year", String(y)] }
-        if let k = item.kind { arguments += ["--kind", k] }
-        let run = ChildProcess.run(options.executable, arguments, timeout: options.timeout, memoryMB: options.memoryMB)
+        let run = ChildProcess.run(options.executable, Self.arguments(item, out: partial.path), timeout: options.timeout,
+                                   memoryMB: options.memoryMB)
         func fail(_ reason: String) -> Outcome {
             try? fm.removeItem(at: partial)
             return Outcome(failure: Failure(path: item.path, sha256: sha, reason: reason))

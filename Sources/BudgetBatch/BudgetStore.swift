@@ -43,7 +43,9 @@ final class BudgetStore {
     /// half of one.
     init(path: String) throws {
         self.path = path
-        temp = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let url = URL(fileURLWithPath: path)
+        // Hidden and named with the pid, so a later run can tell a dead run's leftover.
+        temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         try? FileManager.default.removeItem(atPath: temp)
         let db = try SQLiteDatabase(path: temp)
         try db.execute(Self.schema)

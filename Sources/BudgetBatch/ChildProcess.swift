@@ -1,7 +1,9 @@
 import Foundation
 
 /// Runs a command with a time limit and an address-space limit (`ulimit -v` in a shell
-/// that then execs it), collecting its standard error.
+/// that then execs it), collecting its standard error. The child dies with its parent: it
+/// is started through util-linux's `setpriv --pdeathsig KILL`, so a batch killed with
+/// SIGKILL (which it cannot catch) leaves no document being written behind it.
 enum ChildProcess {
     enum Result: Sendable {
         case exited(Int32, stderr: String)
@@ -10,10 +12,14 @@ enum ChildProcess {
         case couldNotStart(String)
     }
 
+    /// Sets the parent-death signal, then execs the command (util-linux, essential in Debian).
+    static let setpriv = "/usr/bin/setpriv"
+
     static func run(_ executable: String, _ arguments: [String], timeout: Double, memoryMB: Int) -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -v \(memoryMB * 1024) 2>/dev/null; exec \"$0\" \"$@\"", executable] + arguments
+        let deathSignal = FileManager.default.isExecutableFile(atPath: setpriv) ? "\(setpriv) --pdeathsig KILL -- " : ""
+        process.arguments = ["-c", "ulimit -v \(memoryMB * 1024) 2>/dev/null; exec \(deathSignal)\"$0\" \"$@\"", executable] + arguments
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice

@@ -80,7 +80,7 @@ public enum Dataset {
         func plain(_ d: Decimal?) -> String { d.map(CSVFiles.plain) ?? "" }
 
         let factsPath = base.appendingPathComponent("facts.csv").path
-        let factsTemp = factsPath + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let factsTemp = base.appendingPathComponent(".facts.csv.\(getpid()).tmp").path
         FileManager.default.createFile(atPath: factsTemp, contents: try CSVFiles.encode([CSVFiles.factColumns]))
         guard let facts = FileHandle(forWritingAtPath: factsTemp) else { throw AtomicFile.WriteError(path: factsPath, reason: "cannot create") }
         defer { try? facts.close() }

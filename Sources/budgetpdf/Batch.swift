@@ -33,9 +33,12 @@ struct Batch: ParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
+    @Flag(help: "Let a manifest name PDFs outside its own folder (refused by default).")
+    var allowOutsidePaths = false
+
     func run() throws {
         let items: [BatchItem]
-        do { items = try BatchInput.collect(inputs) } catch {
+        do { items = try BatchInput.collect(inputs, allowOutsidePaths: allowOutsidePaths) } catch {
             CommandFailure.say("\(error)")
             throw ExitCode(66)
         }
@@ -48,6 +51,7 @@ struct Batch: ParsableCommand {
         if s.otherShards > 0 { line += ", \(s.otherShards) in other shards" }
         line += "; \(s.tables) tables; dataset of \(s.documentsInDataset) documents in \(out) (\(String(format: "%.1f", s.seconds)) s)\n"
         FileHandle.standardError.write(Data(line.utf8))
+        for w in s.warnings { CommandFailure.say("warning: \(w)") }
         for f in s.failed { CommandFailure.say("failed: \(f.path): \(f.reason)") }
         if s.done + s.skipped == 0 && !s.failed.isEmpty { throw ExitCode(65) }
     }

@@ -134,8 +134,8 @@ final class BatchTests: XCTestCase {
     func testManifestOverridesAndMissingInputs() throws {
         let dir = try folder()
         let manifest = dir.appendingPathComponent("manifest.csv")
-        try Data("path,entity,fiscal_year,kind\r\n\(Self.root.appendingPathComponent("Samples/hebei-landscape.pdf").path),某局,2024,budget\r\n".utf8)
-            .write(to: manifest)
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Samples/hebei-landscape.pdf"), to: dir.appendingPathComponent("l.pdf"))
+        try Data("path,entity,fiscal_year,kind\r\nl.pdf,某局,2024,budget\r\n".utf8).write(to: manifest)
         let out = dir.appendingPathComponent("out")
         let r = try budgetpdf(["batch", manifest.path, "--out", out.path, "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)
