@@ -9,9 +9,9 @@ enum CrossTableRules {
         table.rows.first { ($0.role == .total || $0.role == .grandTotal) && $0.code == nil }
     }
 
-    /// The first amount column whose header is 合计 (or the first amount column).
+    /// The first of the year's amount columns whose header is 合计 (or the first of them).
     static func firstAmount(_ table: BudgetTable) -> Int? {
-        let amounts = TableRules.amountColumns(table)
+        let amounts = TableRules.yearColumns(table)
         return amounts.first { table.columns[$0].hasSuffix("合计") } ?? amounts.first
     }
 
@@ -113,7 +113,7 @@ enum CrossTableRules {
                                        summary: "一般公共预算基本支出表 合计 equals 基本支出 in the 一般公共预算支出表.") { doc in
         guard let basic = table(doc, .generalBudgetBasicExpenditure), let general = table(doc, .generalBudgetExpenditure),
               let gTotal = totalRow(general),
-              let gc = TableRules.amountColumns(general).first(where: { general.columns[$0].hasSuffix("基本支出") }),
+              let gc = TableRules.yearColumns(general).first(where: { general.columns[$0].hasSuffix("基本支出") }),
               let expected = gTotal.amounts[gc] else { return [] }
         let sides = TableRules.sides(basic)
         var terms: [Amount] = []
@@ -121,7 +121,7 @@ enum CrossTableRules {
         for side in sides {
             let label = side.code + 1
             guard let row = basic.rows.first(where: { CellText.isTotal($0.cells[label]) && $0.cells[side.code].isEmpty }),
-                  let c = side.amounts.first, let a = row.amounts[c] else { continue }
+                  let c = side.amounts.first(where: { basic.meanings[$0].columnRole.isYearAmount }), let a = row.amounts[c] else { continue }
             terms.append(a)
             if anchor == nil { anchor = (row, c) }
         }
@@ -138,7 +138,8 @@ enum CrossTableRules {
               let (_, o) = SummaryRules.sides(summary), let gTotal = totalRow(general), let gc = firstAmount(general),
               let expected = gTotal.amounts[gc],
               let row = SummaryRules.row(summary, o, ["本年支出合计", "支出合计"]),
-              let c = summary.meanings.indices.first(where: { summary.meanings[$0].fund == .general && summary.meanings[$0].direction == .expenditure }),
+              let c = summary.meanings.indices.first(where: { summary.meanings[$0].fund == .general && summary.meanings[$0].direction == .expenditure
+                  && summary.meanings[$0].columnRole.isYearAmount }),
               let printed = row.amounts[c] else { return [] }
         return [Finding("cross.general_budget", Comparison(printed: printed, expected: expected), table: summary, row: row, column: c,
                         message: "一般公共预算 spending differs from the 合计 \(expected.printed) of \(general.title)",
@@ -160,11 +161,11 @@ enum CrossTableRules {
         ]
         var findings: [Finding] = []
         for (isLine, matches) in pairs {
-            let columns = three.columns.indices.filter { matches(three.columns[$0]) && three.meanings[$0].role == .amount }
+            let columns = three.columns.indices.filter { matches(three.columns[$0]) && three.meanings[$0].columnRole.isYearAmount }
             guard columns.count == 1, let item = first.amounts[columns[0]] else { continue }
             for side in TableRules.sides(basic) {
                 guard let row = basic.rows.first(where: { ClassificationCode($0.cells[side.code])?.level == 2 && isLine($0.cells[side.code + 1]) }),
-                      let c = side.amounts.first, let line = row.amounts[c], line.yuan > item.yuan else { continue }
+                      let c = side.amounts.first(where: { basic.meanings[$0].columnRole.isYearAmount }), let line = row.amounts[c], line.yuan > item.yuan else { continue }
                 let code = row.cells[side.code]
                 findings.append(Finding(rule: "cross.three_public_lines", severity: .error,
                                         message: "\(code) \(row.name ?? "") in \(basic.title) (\(line.printed)\(basic.unit?.rawValue ?? "")) exceeds \(three.columns[columns[0]]) in \(three.title) (\(item.printed)\(three.unit?.rawValue ?? ""))",
@@ -183,7 +184,8 @@ enum CrossTableRules {
         return [(TableKind.governmentFundExpenditure, ColumnMeaning.Fund.governmentFund),
                 (.stateCapitalExpenditure, .stateCapital)].flatMap { kind, fund -> [Finding] in
             guard let empty = table(doc, kind), empty.rows.allSatisfy({ $0.amounts.values.allSatisfy { $0.value == 0 } }) else { return [] }
-            let columns = summary.meanings.indices.filter { summary.meanings[$0].fund == fund && summary.meanings[$0].direction == .expenditure }
+            let columns = summary.meanings.indices.filter { summary.meanings[$0].fund == fund && summary.meanings[$0].direction == .expenditure
+                && summary.meanings[$0].columnRole.isYearAmount }
             return summary.rows.flatMap { row in
                 columns.compactMap { c -> Finding? in
                     guard let a = row.amounts[c], a.value != 0 else { return nil }

@@ -4,9 +4,10 @@ import Foundation
 /// Identities of 政府采购预算 tables: 数量 × 单价 = 金额, and each 小计 is the sum of the
 /// items printed under it up to the next 小计 (the 合计 the sum of the 小计s).
 enum ProcurementRules {
-    /// The amount column: the first amount column headed 合计 (or the first amount column).
+    /// The amount column: the first of the year's amount columns headed 合计 (or the last
+    /// of them), never an of-which part (其中：预留给中小企业的…).
     static func amountColumn(_ table: BudgetTable) -> Int? {
-        let amounts = TableRules.amountColumns(table)
+        let amounts = TableRules.yearColumns(table).filter { !table.meanings[$0].columnRole.ofWhich }
         return amounts.first { table.columns[$0].hasSuffix("合计") || table.columns[$0].hasSuffix("总计") } ?? amounts.last
     }
 

@@ -12,8 +12,8 @@ enum SummaryRules {
     static func sides(_ table: BudgetTable) -> (income: Side, expenditure: Side)? {
         let m = table.meanings
         guard let inLabel = m.indices.first(where: { m[$0].role == .name || m[$0].role == .text }),
-              let inAmount = m.indices.first(where: { $0 > inLabel && m[$0].direction == .revenue }),
-              let outAmount = m.indices.first(where: { m[$0].direction == .expenditure }),
+              let inAmount = m.indices.first(where: { $0 > inLabel && m[$0].direction == .revenue && m[$0].columnRole.isYearAmount }),
+              let outAmount = m.indices.first(where: { m[$0].direction == .expenditure && m[$0].columnRole.isYearAmount }),
               let outLabel = m.indices.last(where: { $0 < outAmount && (m[$0].role == .name || m[$0].role == .text) }),
               outLabel > inAmount else { return nil }
         return (Side(label: inLabel, amount: inAmount), Side(label: outLabel, amount: outAmount))

@@ -41,7 +41,7 @@ enum TableRules {
         let codes = table.meanings.indices.filter { table.meanings[$0].role == .code }
         return codes.enumerated().map { k, code in
             let end = k + 1 < codes.count ? codes[k + 1] : table.columns.count
-            return CodeSide(code: code, amounts: (code..<end).filter { table.meanings[$0].role == .amount })
+            return CodeSide(code: code, amounts: (code..<end).filter { isMoney(table.meanings[$0]) })
         }
     }
 
@@ -79,9 +79,17 @@ enum TableRules {
         }
     }
 
-    /// Amount columns, by index.
+    /// Money columns, by index: every column a parent = Σ children identity holds in
+    /// (the year's, the prior year's, the change, of-which parts), not percentages.
     static func amountColumns(_ table: BudgetTable) -> [Int] {
-        table.meanings.indices.filter { table.meanings[$0].role == .amount }
+        table.meanings.indices.filter { isMoney(table.meanings[$0]) }
+    }
+
+    static func isMoney(_ m: ColumnMeaning) -> Bool { m.columnRole.content == .amount && !m.columnRole.percent }
+
+    /// The year's money columns, by index: the figures compared across tables.
+    static func yearColumns(_ table: BudgetTable) -> [Int] {
+        table.meanings.indices.filter { table.meanings[$0].columnRole.isYearAmount }
     }
 
     /// Each 合计/小计 column with the columns it sums, from the full header paths.
@@ -91,11 +99,16 @@ enum TableRules {
         var out: [(Int, [Int])] = []
         for (k, header) in headers.enumerated() {
             guard let leaf = header.last, leaf == "合计" || leaf == "小计" else { continue }
+            let role = table.meanings[amounts[k]].columnRole
+            guard !role.percent else { continue }
             let parent = Array(header.dropLast())
-            // Siblings: columns under the same parent; a deeper sibling group counts by its
-            // own 小计 if it prints one, else by its leaves.
+            // Siblings: columns under the same parent, of the same period and basis, not
+            // of-which parts; a deeper sibling group counts by its own 小计 if it prints
+            // one, else by its leaves.
             let siblings = amounts.indices.filter { j in
-                j != k && headers[j].count > parent.count && Array(headers[j].prefix(parent.count)) == parent
+                let r = table.meanings[amounts[j]].columnRole
+                return j != k && headers[j].count > parent.count && Array(headers[j].prefix(parent.count)) == parent
+                    && r.period == role.period && r.basis == role.basis && !r.ofWhich
             }
             var parts: [Int] = []
             var groups: [String: [Int]] = [:]

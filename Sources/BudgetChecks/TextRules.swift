@@ -44,7 +44,8 @@ enum TextRules {
               let running = doc.tables.first(where: { $0.title.contains("机关运行经费") && $0.kind == .other }) else { return [] }
         func line302(_ t: BudgetTable) -> (BudgetRow, Amount)? {
             for side in TableRules.sides(t) {
-                if let row = t.rows.first(where: { $0.cells[side.code] == "302" }), let c = side.amounts.first, let a = row.amounts[c] { return (row, a) }
+                if let row = t.rows.first(where: { $0.cells[side.code] == "302" }),
+                   let c = side.amounts.first(where: { t.meanings[$0].columnRole.isYearAmount }), let a = row.amounts[c] { return (row, a) }
             }
             return nil
         }

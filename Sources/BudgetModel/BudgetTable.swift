@@ -117,6 +117,7 @@ public struct BudgetDocument: Hashable, Codable, Sendable {
 
 /// What a column of a table holds, decided once when the table is read.
 public struct ColumnMeaning: Hashable, Codable, Sendable {
+    /// The coarse content of a column, as exported in `columns[].role`; `columnRole` says more.
     public enum Role: String, Hashable, Codable, Sendable {
         case serial, code, name, amount, text
     }
@@ -133,19 +134,46 @@ public struct ColumnMeaning: Hashable, Codable, Sendable {
         case stateCapital = "state_capital"
     }
 
-    public var role: Role
+    /// What the column holds: content, and for amounts period, basis, percent, of-which.
+    public var columnRole: ColumnRole
     public var direction: Direction?
     public var fund: Fund?
     /// The full header path as printed, captions included (`“三公”经费预算数/合计`): what
     /// tells which columns a 合计 column sums.
     public var header: [String]
 
-    public init(role: Role, direction: Direction? = nil, fund: Fund? = nil, header: [String] = []) {
-        self.role = role
+    /// The coarse content: a 行次 line-number column counts as `serial` (it numbers lines).
+    public var role: Role {
+        switch columnRole.content {
+        case .serial, .lineNumber: return .serial
+        case .code: return .code
+        case .name: return .name
+        case .text: return .text
+        case .amount: return .amount
+        }
+    }
+
+    public init(_ columnRole: ColumnRole, direction: Direction? = nil, fund: Fund? = nil, header: [String] = []) {
+        self.columnRole = columnRole
         self.direction = direction
         self.fund = fund
         self.header = header
     }
+
+    public init(role: Role, direction: Direction? = nil, fund: Fund? = nil, header: [String] = []) {
+        let content: ColumnRole.Content
+        switch role {
+        case .serial: content = .serial
+        case .code: content = .code
+        case .name: content = .name
+        case .text: content = .text
+        case .amount: content = .amount
+        }
+        self.init(ColumnRole(content: content), direction: direction, fund: fund, header: header)
+    }
+
+    /// An amount of the year in money, not an of-which part: a term of the table's sums.
+    public var isSummable: Bool { columnRole.isYearAmount && !columnRole.ofWhich }
 }
 
 /// The text of one page outside its tables, lines joined with whitespace removed.

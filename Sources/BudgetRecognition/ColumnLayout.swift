@@ -84,17 +84,22 @@ struct ColumnLayout {
 
     /// What each output column holds. Direction: two-sided tables print income on the left
     /// of the first expenditure label column, expenditure from it on; other kinds by what
-    /// they list. Fund: from the column's own label, else the table's kind.
-    func meanings(kind: TableKind, rows: [[String]]) -> [ColumnMeaning] {
+    /// they list. Fund: from the column's own label, else the table's kind. Period, basis,
+    /// percent and of-which: from the column's header (`amountRole`); `finalAccount` (a 决算
+    /// table) makes a plain figure an actual one.
+    func meanings(kind: TableKind, rows: [[String]], finalAccount: Bool = false) -> [ColumnMeaning] {
         let firstExpenditure = kind.isTwoSided
             ? labels.indices.first { i in i > 0 && labels[i].contains("支出") && !Self.mostly(rows.map { $0[i] }, CellText.isAmount) }
             : nil
+        let years = headers.map(Self.years)
+        let latest = years.flatMap { $0 }.max()
         return labels.indices.map { i in
-            if i == serial { return ColumnMeaning(role: .serial, header: headers[i]) }
-            if codeColumns.contains(i) || i == code { return ColumnMeaning(role: .code, header: headers[i]) }
+            if i == serial { return ColumnMeaning(.serial, header: headers[i]) }
+            if codeColumns.contains(i) || i == code { return ColumnMeaning(.code, header: headers[i]) }
+            if Self.isLineNumber(headers[i]) { return ColumnMeaning(.lineNumber, header: headers[i]) }
             let values = rows.map { $0[i] }
             let isAmount = Self.mostly(values, CellText.isAmount) || (values.allSatisfy { $0.isEmpty } && i != name)
-            guard isAmount else { return ColumnMeaning(role: i == name ? .name : .text, header: headers[i]) }
+            guard isAmount else { return ColumnMeaning(i == name ? .name : .text, header: headers[i]) }
             let direction: ColumnMeaning.Direction?
             switch kind {
             case .incomeSummary: direction = .revenue
@@ -103,9 +108,68 @@ struct ColumnLayout {
             case .other, .assets, .performanceTargets: direction = nil
             default: direction = .expenditure
             }
-            return ColumnMeaning(role: .amount, direction: direction, fund: Self.fund(labels[i]) ?? Self.fund(of: kind),
-                                 header: headers[i])
+            let earlier = latest.map { l in years[i].contains { $0 < l } && !years[i].contains(l) } ?? false
+            return ColumnMeaning(Self.amountRole(headers[i], earlierYear: earlier, finalAccount: finalAccount),
+                                 direction: direction, fund: Self.fund(labels[i]) ?? Self.fund(of: kind), header: headers[i])
         }
+    }
+
+    /// The role of an amount column from its header path. Change (增减, 比上年, 增长) before
+    /// prior (上年, or a year earlier than another column's: `2025年预算数` beside `2026年…`),
+    /// since `比上年增减` names both; 上年结转/结余 is this year's income, not a prior figure; percent from `%`, 率, 幅度; of-which when the column's
+    /// own label starts with 其中 (a 其中 caption over several columns heads the parts of a
+    /// total instead); basis from 年初预算, 调整预算/全年预算, 决算/执行/实际.
+    static func amountRole(_ header: [String], earlierYear: Bool, finalAccount: Bool) -> ColumnRole {
+        let text = header.joined(separator: "/")
+        let has = { (words: [String]) in words.contains { text.contains($0) } }
+        let period: ColumnRole.Period
+        if has(["增减", "增长", "增幅", "比上年", "较上年", "同比", "变动", "差额"]) {
+            period = .change
+        } else if (earlierYear || has(["上年", "上一年", "去年"])) && !has(["结转", "结余"]) {
+            period = .prior
+        } else {
+            period = .current
+        }
+        let basis: ColumnRole.Basis
+        if has(["年初预算"]) {
+            basis = .initialBudget
+        } else if has(["调整预算", "调整后预算", "全年预算"]) {
+            basis = .adjustedBudget
+        } else if has(["决算", "执行数", "实际", "完成数"]) || (finalAccount && !has(["预算"])) {
+            basis = .actual
+        } else {
+            basis = .budget
+        }
+        let percent = has(["%", "％", "百分比", "率", "幅度"])
+        let leaf = header.last ?? ""
+        let ofWhich = leaf.hasPrefix("其中") && leaf.count > 3
+        return ColumnRole(content: .amount, period: period, basis: basis, percent: percent, ofWhich: ofWhich)
+    }
+
+    /// 行次 (or a column headed 栏次): the line numbers of a 决算 table.
+    static func isLineNumber(_ header: [String]) -> Bool {
+        guard let leaf = header.last else { return false }
+        return leaf == "行次" || leaf == "栏次" || leaf == "行号"
+    }
+
+    /// Four-digit years (2019 … 2099) printed in a header path: `2026年预算数`.
+    private static func years(_ header: [String]) -> [Int] {
+        var out: [Int] = []
+        for part in header {
+            let chars = Array(part)
+            var i = 0
+            while i + 4 < chars.count + 1 {
+                let slice = String(chars[i..<min(i + 4, chars.count)])
+                if slice.count == 4, slice.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(slice), (1990...2099).contains(y),
+                   i + 4 < chars.count, chars[i + 4] == "年", i == 0 || !(chars[i - 1].isASCII && chars[i - 1].isNumber) {
+                    out.append(y)
+                    i += 4
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return out
     }
 
     private static func fund(_ label: String) -> ColumnMeaning.Fund? {

@@ -67,7 +67,7 @@ struct TableReader {
         let rows = body.map { layout.typedRow(cells: $0.cells, printed: $0.printed, page: $0.page, unit: unit) }
         var table = BudgetTable(
             kind: kind, title: title, pages: span.pages, unit: unit, columns: layout.labels,
-            meanings: layout.meanings(kind: kind, rows: body.map { layout.merge($0.cells) }),
+            meanings: layout.meanings(kind: kind, rows: body.map { layout.merge($0.cells) }, finalAccount: title.contains("决算")),
             rows: ColumnLayout.assignParentRoles(rows), notes: notes + Self.notes(below: span.trailing))
         if kind == .performanceTargets {
             table.indicators = Self.indicators(table)
