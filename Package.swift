@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "PDFLayoutTests", dependencies: ["PDFLayout"]),
         .testTarget(name: "BudgetModelTests", dependencies: ["BudgetModel"]),
         .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout", "PDFLayout"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BudgetRecognitionTests", dependencies: ["BudgetRecognition", "BudgetModel"]),
+        .testTarget(name: "BudgetRecognitionTests", dependencies: ["BudgetRecognition", "BudgetModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BudgetChecksTests", dependencies: ["BudgetChecks", "BudgetRecognition", "BudgetModel"]),
         .testTarget(name: "BudgetBatchTests", dependencies: ["BudgetBatch"]),
         .testTarget(name: "BudgetExportTests", dependencies: ["BudgetExport", "BudgetRecognition", "BudgetModel"]),
