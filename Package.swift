@@ -65,5 +65,8 @@ let package = Package(
         .testTarget(name: "BudgetChecksTests", dependencies: ["BudgetChecks", "BudgetRecognition", "BudgetModel"]),
         .testTarget(name: "BudgetBatchTests", dependencies: ["BudgetBatch"]),
         .testTarget(name: "BudgetExportTests", dependencies: ["BudgetExport", "BudgetRecognition", "BudgetModel"]),
+        // The executable as a user runs it (exit codes, options, stdin), and what it writes
+        // checked by independent readers (pdftotext -bbox, Python).
+        .testTarget(name: "CommandLineTests", dependencies: ["budgetpdf"]),
     ]
 )

@@ -14,7 +14,7 @@ enum CodeRules {
                     return Finding(rule: "code.malformed", severity: .warning,
                                    message: "code \(text) has \(text.count) digits (a digit dropped from a 类/款/项 part?)",
                                    tableKind: table.kind, tableTitle: table.title, page: row.page, code: text,
-                                   rowName: row.name, column: table.columns[c])
+                                   rowName: row.name, column: table.columns[c], cells: row.boxes(c))
                 }
             }
         }
@@ -30,7 +30,8 @@ enum CodeRules {
                 guard let code = row.code, let parent = code.parent, !codes.contains(parent.digits) else { return nil }
                 return Finding(rule: "code.orphan", severity: .warning,
                                message: "\(code.digits) \(row.name ?? "") has no parent \(parent.digits) in the table",
-                               tableKind: table.kind, tableTitle: table.title, page: row.page, code: code.digits, rowName: row.name)
+                               tableKind: table.kind, tableTitle: table.title, page: row.page, code: code.digits, rowName: row.name,
+                               cells: row.cells.indices.first { row.cells[$0] == code.digits }.map(row.boxes) ?? [])
             }
         }
     }
@@ -40,8 +41,10 @@ enum CodeRules {
         doc.tables.compactMap { table in
             guard let note = table.notes.first(where: { $0.contains("空表") || $0.contains("无数据") }),
                   let row = table.rows.first(where: { $0.amounts.values.contains { $0.value != 0 } }) else { return nil }
+            let filled = row.amounts.keys.sorted().compactMap { row.amounts[$0] }.filter { $0.value != 0 }
             return Finding(rule: "note.empty_but_filled", severity: .warning, message: "the note says “\(note)” but the table prints figures",
-                           tableKind: table.kind, tableTitle: table.title, page: row.page, rowName: row.name)
+                           tableKind: table.kind, tableTitle: table.title, page: row.page, rowName: row.name,
+                           cells: filled.compactMap(\.box))
         }
     }
 }

@@ -57,7 +57,8 @@ enum CrossTableRules {
                 findings.append(Finding(rule: "cross.class_lines", severity: .warning,
                                         message: "\(label) is printed as \(other.code?.digits ?? "") \(other.name ?? "") in \(detail.title)",
                                         tableKind: summary.kind, tableTitle: summary.title, page: row.page, rowName: label,
-                                        column: summary.columns[o.amount], printed: printed.value, expected: other.amounts[c]?.value))
+                                        column: summary.columns[o.amount], printed: printed.value, expected: other.amounts[c]?.value,
+                                        cells: [printed.box, other.amounts[c]?.box].compactMap { $0 }))
             }
         }
         }
@@ -170,7 +171,8 @@ enum CrossTableRules {
                 findings.append(Finding(rule: "cross.three_public_lines", severity: .error,
                                         message: "\(code) \(row.name ?? "") in \(basic.title) (\(line.printed)\(basic.unit?.rawValue ?? "")) exceeds \(three.columns[columns[0]]) in \(three.title) (\(item.printed)\(three.unit?.rawValue ?? ""))",
                                         tableKind: basic.kind, tableTitle: basic.title, page: row.page, code: code, rowName: row.name,
-                                        column: basic.columns[c], printed: line.yuan, expected: item.yuan))
+                                        column: basic.columns[c], printed: line.yuan, expected: item.yuan,
+                                        cells: [line.box, item.box].compactMap { $0 }))
             }
         }
         return findings
@@ -192,7 +194,8 @@ enum CrossTableRules {
                     return Finding(rule: "cross.empty_funds", severity: .error,
                                    message: "\(empty.title) is printed empty, yet \(summary.columns[c]) shows \(a.printed)",
                                    tableKind: summary.kind, tableTitle: summary.title, page: row.page,
-                                   rowName: row.cells.first { !$0.isEmpty }, column: summary.columns[c], printed: a.value, expected: 0)
+                                   rowName: row.cells.first { !$0.isEmpty }, column: summary.columns[c], printed: a.value, expected: 0,
+                                   cells: a.box.map { [$0] } ?? [])
                 }
             }
         }

@@ -55,7 +55,8 @@ extension Finding {
         self.init(rule: rule, severity: severity, message: message, tableKind: table.kind, tableTitle: table.title,
                   page: row.page, code: code ?? (label == nil ? row.code?.digits : nil),
                   rowName: label ?? row.name ?? row.cells.first { !$0.isEmpty },
-                  column: table.columns[column], printed: comparison.printed.value, expected: comparison.expected)
+                  column: table.columns[column], printed: comparison.printed.value, expected: comparison.expected,
+                  cells: ([comparison.printed] + comparison.terms).compactMap(\.box))
     }
 }
 

@@ -53,7 +53,7 @@ enum TextRules {
         return [Finding(rule: "text.stated_agreement", severity: .error,
                         message: "the text (p\(page.page)) says \(running.title) agrees with the 商品和服务支出 of \(basic.title), but 302 is \(printed.printed) there and \(expected.printed) here",
                         tableKind: running.kind, tableTitle: running.title, page: row.page, code: "302", rowName: row.name,
-                        printed: printed.value, expected: expected.value)]
+                        printed: printed.value, expected: expected.value, cells: [printed.box, expected.box].compactMap { $0 })]
     }
 
     /// A budget for year Y compared with "Y年预算" (its own year) instead of the year before:
@@ -224,7 +224,8 @@ enum TextRules {
         guard !candidates.isEmpty else { return nil }
         let converted = candidates.map { $0.yuan / 10000 }
         let slack = Comparison.lastDigit(stated)
-        let best = converted.min { abs($0 - stated.value) < abs($1 - stated.value) }!
+        let nearest = candidates.indices.min { abs(converted[$0] - stated.value) < abs(converted[$1] - stated.value) }!
+        let best = converted[nearest]
         let difference = abs(best - stated.value)
         guard difference > slack / 2 else { return nil }
         let severity: Finding.Severity = difference <= slack ? .rounding : .error
@@ -233,7 +234,7 @@ enum TextRules {
         return Finding(rule: "text.figures", severity: severity,
                        message: message + ", the tables print \(printed.map { "\($0)" }.joined(separator: ", "))万元",
                        tableKind: table.kind, tableTitle: table.title, page: page.page, code: code, rowName: rowName,
-                       printed: stated.value, expected: best)
+                       printed: stated.value, expected: best, cells: candidates[nearest].box.map { [$0] } ?? [])
     }
 
     /// Capture groups of every match ("" for a group that did not take part).

@@ -5,7 +5,7 @@ import Foundation
 /// Schemas/budget-document.schema.json. Amounts are JSON numbers written from exact
 /// decimals, in the printed unit and in 元, beside the string as printed.
 public enum DocumentJSON {
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 
     public static func encode(_ document: BudgetDocument) throws -> Data {
         try PublishedJSON.data(Document(document))
@@ -30,7 +30,8 @@ public enum DocumentJSON {
             document = Metadata(d.metadata)
             tables = d.tables.enumerated().map { Table(index: $0.offset, $0.element) }
             warnings = d.warnings
-            findings = d.findings.map(FindingJSON.init)
+            let cells = CellIndex(d)
+            findings = d.findings.map { FindingJSON($0, cells: cells) }
             sections = d.sections.map(Section.init)
         }
     }
@@ -73,8 +74,9 @@ public enum DocumentJSON {
         var printed: Nullable<Decimal>
         var expected: Nullable<Decimal>
         var difference: Nullable<Decimal>
+        var cells: [CellRef]
 
-        init(_ f: Finding) {
+        init(_ f: Finding, cells index: CellIndex) {
             rule = f.rule
             severity = f.severity.rawValue
             message = f.message
@@ -87,14 +89,81 @@ public enum DocumentJSON {
             printed = Nullable(f.printed)
             expected = Nullable(f.expected)
             difference = Nullable(f.difference)
+            cells = f.cells.map { CellRef($0, at: index.cells[$0]) }
         }
 
     }
 
-    /// `{"findings": [...]}`, what `budgetpdf check --json` prints.
-    public static func findings(_ findings: [Finding]) throws -> Data {
+    /// `{"findings": [...]}`, what `budgetpdf check --json` prints: each document's findings
+    /// with their cells located in its tables.
+    public static func findings(_ documents: [BudgetDocument]) throws -> Data {
         struct Wrapper: Encodable { var findings: [FindingJSON] }
-        return try PublishedJSON.data(Wrapper(findings: findings.map(FindingJSON.init)))
+        return try PublishedJSON.data(Wrapper(findings: documents.flatMap { d in
+            let cells = CellIndex(d)
+            return d.findings.map { FindingJSON($0, cells: cells) }
+        }))
+    }
+
+    /// Where a printed box is in a document's tables: table, row and column indexes.
+    struct CellIndex {
+        var cells: [PageBox: (table: Int, row: Int, column: Int)] = [:]
+
+        init(_ d: BudgetDocument) {
+            for (t, table) in d.tables.enumerated() {
+                for (r, row) in table.rows.enumerated() {
+                    for (c, boxes) in row.boxes.enumerated() {
+                        for box in boxes where cells[box] == nil { cells[box] = (t, r, c) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A box on a page in PDF points, top-left origin, to 0.01 pt.
+    struct Box: Encodable {
+        var page: Int
+        var x0: Decimal
+        var y0: Decimal
+        var x1: Decimal
+        var y1: Decimal
+
+        init(_ b: PageBox) {
+            page = b.page
+            x0 = Self.points(b.x0)
+            y0 = Self.points(b.y0)
+            x1 = Self.points(b.x1)
+            y1 = Self.points(b.y1)
+        }
+
+        static func points(_ v: Double) -> Decimal {
+            guard v.isFinite else { return 0 }
+            return Decimal(Int((v * 100).rounded())) / 100
+        }
+    }
+
+    /// A cell a finding concerns: where it is printed and, when it is a table cell of the
+    /// document, its table, row and column.
+    struct CellRef: Encodable {
+        var table: Nullable<Int>
+        var row: Nullable<Int>
+        var column: Nullable<Int>
+        var page: Int
+        var x0: Decimal
+        var y0: Decimal
+        var x1: Decimal
+        var y1: Decimal
+
+        init(_ b: PageBox, at place: (table: Int, row: Int, column: Int)?) {
+            let box = Box(b)
+            table = Nullable(place?.table)
+            row = Nullable(place?.row)
+            column = Nullable(place?.column)
+            page = box.page
+            x0 = box.x0
+            y0 = box.y0
+            x1 = box.x1
+            y1 = box.y1
+        }
     }
 
     struct Source: Encodable {
@@ -171,13 +240,15 @@ public enum DocumentJSON {
             var printed: String
             var value: Decimal
             var yuan: Decimal
-            init(_ a: Amount) { printed = a.printed; value = a.value; yuan = a.yuan }
+            var box: Nullable<Box>
+            init(_ a: Amount) { printed = a.printed; value = a.value; yuan = a.yuan; box = Nullable(a.box.map(Box.init)) }
         }
         struct Named: Encodable {
             var column_path: String
             var printed: String
             var value: Decimal
             var yuan: Decimal
+            var box: Nullable<Box>
         }
         var project: Nullable<String>
         var project_budget: Nullable<Money>
@@ -201,7 +272,7 @@ public enum DocumentJSON {
             unit_price = Nullable(p.unitPrice.map(Money.init))
             amounts = p.amounts.keys.sorted().map { k in
                 let a = p.amounts[k]!
-                return Named(column_path: k, printed: a.printed, value: a.value, yuan: a.yuan)
+                return Named(column_path: k, printed: a.printed, value: a.value, yuan: a.yuan, box: Nullable(a.box.map(Box.init)))
             }
             sme_reserve = Nullable(p.smeReserve.map(Money.init))
             role = p.role.rawValue
@@ -292,12 +363,14 @@ public enum DocumentJSON {
         var printed: String
         var value: Decimal
         var yuan: Decimal
+        var box: Nullable<Box>
 
         /// A row's or side item's amounts, left to right, each with its column's path.
         static func inColumnOrder(_ amounts: [Int: Amount], columns: [String]) -> [AmountValue] {
             amounts.keys.sorted().map { i in
                 let a = amounts[i]!
-                return AmountValue(column: i, column_path: columns[i], printed: a.printed, value: a.value, yuan: a.yuan)
+                return AmountValue(column: i, column_path: columns[i], printed: a.printed, value: a.value, yuan: a.yuan,
+                                   box: Nullable(a.box.map(Box.init)))
             }
         }
     }
@@ -306,6 +379,8 @@ public enum DocumentJSON {
         var index: Int
         var page: Int
         var cells: [String]
+        /// Where each cell is printed, parallel to `cells`.
+        var cell_boxes: [[Box]]
         var serial: Nullable<String>
         var code: Nullable<Code>
         var name: Nullable<String>
@@ -316,6 +391,7 @@ public enum DocumentJSON {
             self.index = index
             page = r.page
             cells = r.cells
+            cell_boxes = r.cells.indices.map { r.boxes($0).map(Box.init) }
             serial = Nullable(r.serial)
             code = Nullable(r.code.map(Code.init))
             name = Nullable(r.name)

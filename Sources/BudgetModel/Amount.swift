@@ -11,6 +11,9 @@ public struct Amount: Hashable, Codable, Sendable, CustomStringConvertible {
     /// The string as printed (after whitespace removal), e.g. `91,016,775.35`.
     public var printed: String
     public var unit: MoneyUnit
+    /// Where the amount is printed, when it was read from a table cell (nil for a figure
+    /// computed or read from prose).
+    public var box: PageBox?
 
     /// Parses a printed amount: optional sign, digits with or without thousands separators
     /// in groups of three, optional decimals. Returns nil for anything else (`-`, `—`,

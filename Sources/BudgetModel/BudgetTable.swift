@@ -50,10 +50,14 @@ public struct BudgetRow: Hashable, Codable, Sendable {
     public var role: RowRole
     /// Amounts by column index; a blank cell has none.
     public var amounts: [Int: Amount]
+    /// Where each cell is printed, by column: usually one box, two when a wrapped cell went
+    /// on over a page break, none for a column covered by a merged cell starting further left.
+    public var boxes: [[PageBox]]
 
     public init(cells: [String], page: Int, serial: String?, code: ClassificationCode?, name: String?,
-                role: RowRole, amounts: [Int: Amount]) {
+                role: RowRole, amounts: [Int: Amount], boxes: [[PageBox]] = []) {
         self.cells = cells
+        self.boxes = boxes
         self.page = page
         self.serial = serial
         self.code = code
@@ -61,6 +65,11 @@ public struct BudgetRow: Hashable, Codable, Sendable {
         self.role = role
         self.amounts = amounts
     }
+}
+
+extension BudgetRow {
+    /// Where the cell of column `column` is printed; empty when nothing is.
+    public func boxes(_ column: Int) -> [PageBox] { column < boxes.count ? boxes[column] : [] }
 }
 
 /// What a row is in its table's arithmetic.

@@ -32,10 +32,13 @@ public struct Finding: Hashable, Codable, Sendable {
     /// What the rule computes it should be.
     public var expected: Decimal?
     public var difference: Decimal?
+    /// The printed cells the finding concerns: the figure checked first, then those it was
+    /// compared with; empty when it concerns prose or a whole table.
+    public var cells: [PageBox] = []
 
     public init(rule: String, severity: Severity, message: String, tableKind: TableKind? = nil, tableTitle: String? = nil,
                 page: Int? = nil, code: String? = nil, rowName: String? = nil, column: String? = nil,
-                printed: Decimal? = nil, expected: Decimal? = nil) {
+                printed: Decimal? = nil, expected: Decimal? = nil, cells: [PageBox] = []) {
         self.rule = rule
         self.severity = severity
         self.message = message
@@ -48,5 +51,6 @@ public struct Finding: Hashable, Codable, Sendable {
         self.printed = printed
         self.expected = expected
         self.difference = printed.flatMap { p in expected.map { p - $0 } }
+        self.cells = cells
     }
 }

@@ -57,29 +57,41 @@ struct ColumnLayout {
 
     /// The table's cells from the grid's: code parts joined, and a 合计 label printed
     /// across the code columns moved to the name column, where a label belongs.
-    func merge(_ cells: [String]) -> [String] {
+    func merge(_ cells: [String]) -> [String] { merge(cells, boxes: []).cells }
+
+    /// The table's cells and where each is printed, from the grid's: a merged code
+    /// column is printed where its parts are, and a moved label keeps its box.
+    func merge(_ cells: [String], boxes: [[PageBox]]) -> (cells: [String], boxes: [[PageBox]]) {
         var out = groups.map { g in g.map { $0 < cells.count ? cells[$0] : "" }.joined() }
+        var where_ = groups.map { g in
+            g.reduce(into: [PageBox]()) { all, c in for b in c < boxes.count ? boxes[c] : [] { all = all.adding(b) } }
+        }
         for c in codeColumns where c + 1 < out.count && out[c + 1].isEmpty && CellText.totalRole(out[c]) != nil {
             out[c + 1] = out[c]
             out[c] = ""
+            where_[c + 1] = where_[c]
+            where_[c] = []
         }
-        return out
+        return (out, where_)
     }
 
-    func typedRow(cells gridCells: [String], printed: [String], page: Int, unit: MoneyUnit?) -> BudgetRow {
-        let cells = merge(gridCells)
+    func typedRow(cells gridCells: [String], printed: [String], boxes gridBoxes: [[PageBox]], page: Int, unit: MoneyUnit?) -> BudgetRow {
+        let (cells, boxes) = merge(gridCells, boxes: gridBoxes)
         let printed = merge(printed)
         let nameText = name.map { cells[$0] }
         var amounts: [Int: Amount] = [:]
         if let unit {
             for i in cells.indices where i != serial && i != code && i != name {
-                if let a = Amount(printed: printed[i], unit: unit) { amounts[i] = a }
+                if var a = Amount(printed: printed[i], unit: unit) {
+                    a.box = boxes[i].first
+                    amounts[i] = a
+                }
             }
         }
         let role = cells.lazy.compactMap(CellText.totalRole).first ?? .detail
         return BudgetRow(cells: cells, page: page, serial: serial.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 },
                          code: code.flatMap { ClassificationCode(cells[$0]) }, name: nameText?.isEmpty == false ? nameText : nil,
-                         role: role, amounts: amounts)
+                         role: role, amounts: amounts, boxes: boxes)
     }
 
     /// What each output column holds. Direction: two-sided tables print income on the left

@@ -13,6 +13,15 @@ struct TableReader {
         var page: Int
         /// Grid cells of the row, by first column, for geometric checks.
         var source: [Int: TableGrid.Cell]
+        /// Where each grid column's cell is printed (the cell starting in that column).
+        var boxes: [[PageBox]]
+
+        /// Column `c` continued by `row`'s cell there: text and where it is printed.
+        mutating func append(_ row: PendingRow, column c: Int) {
+            cells[c] += row.cells[c]
+            printed[c] += row.printed[c]
+            for box in row.boxes[c] { boxes[c] = boxes[c].adding(box) }
+        }
     }
 
     func read(_ span: TableSpan) -> BudgetTable {
@@ -49,8 +58,14 @@ struct TableReader {
                     continue
                 }
                 let printed = (0..<columns).map { c in CellText.clean(row.text(at: c)) }
+                var boxes = [[PageBox]](repeating: [], count: columns)
+                for cell in row.cells where cell.columns.lowerBound < columns && boxes[cell.columns.lowerBound].isEmpty {
+                    boxes[cell.columns.lowerBound] = [PageBox(page: part.page, x0: cell.box.x0, y0: cell.box.y0,
+                                                              x1: cell.box.x1, y1: cell.box.y1)]
+                }
                 let pending = PendingRow(cells: printed.map(CellText.gridForm), printed: printed, page: part.page,
-                                         source: Dictionary(row.cells.map { ($0.columns.lowerBound, $0) }) { a, _ in a })
+                                         source: Dictionary(row.cells.map { ($0.columns.lowerBound, $0) }) { a, _ in a },
+                                         boxes: boxes)
                 if let last = body.last,
                    let joined = Self.joiningRemainder(pending, to: last, atPageBreak: atPageBreak)
                     ?? (atPageBreak ? Self.joiningSplitRow(pending, to: last) : nil) {
@@ -64,7 +79,7 @@ struct TableReader {
 
         let layout = ColumnLayout(header: header, kind: kind, body: body.map(\.cells))
         let unit = Self.unit(span.leading.map(\.text) + header.signature.flatMap { $0 })
-        let rows = body.map { layout.typedRow(cells: $0.cells, printed: $0.printed, page: $0.page, unit: unit) }
+        let rows = body.map { layout.typedRow(cells: $0.cells, printed: $0.printed, boxes: $0.boxes, page: $0.page, unit: unit) }
         var table = BudgetTable(
             kind: kind, title: title, pages: span.pages, unit: unit, columns: layout.labels,
             meanings: layout.meanings(kind: kind, rows: body.map { layout.merge($0.cells) }, finalAccount: title.contains("决算")),
@@ -98,8 +113,7 @@ struct TableReader {
         }
         guard wrapped else { return nil }
         var joined = previous
-        joined.cells[c] += text
-        joined.printed[c] += text
+        joined.append(row, column: c)
         return joined
     }
 
@@ -204,10 +218,7 @@ struct TableReader {
                   let size = cell.words.last?.fontSize, cell.box.x1 - right < 1.6 * size else { return nil }
         }
         var joined = previous
-        for c in filled {
-            joined.cells[c] += row.cells[c]
-            joined.printed[c] += row.printed[c]
-        }
+        for c in filled { joined.append(row, column: c) }
         return joined
     }
 

@@ -24,7 +24,7 @@ struct Check: ParsableCommand {
     var password: String?
 
     func run() throws {
-        var all: [Finding] = []
+        var checked: [BudgetDocument] = []
         var failures: [PDFLayoutError] = []
         for file in files {
             let document: BudgetDocument
@@ -36,10 +36,12 @@ struct Check: ParsableCommand {
                 continue
             }
             let findings = Checker.findings(document)
-            all += findings
+            checked.append(document)
+            checked[checked.count - 1].findings = findings
             if !json { print(CheckReport(file: file, findings: findings).text, terminator: "") }
         }
-        if json { FileHandle.standardOutput.write(try DocumentJSON.findings(all)) }
+        let all = checked.flatMap(\.findings)
+        if json { FileHandle.standardOutput.write(try DocumentJSON.findings(checked)) }
         try CommandFailure.throwIfEveryFileFailed(failures, of: files.count)
         if all.contains(where: { $0.severity >= failOn }) || !failures.isEmpty { throw ExitCode(1) }
     }

@@ -4,31 +4,14 @@ import XCTest
 /// The `budgetpdf` executable as a user runs it: exit codes, messages, and no output file
 /// for a document that could not be read.
 final class CommandLineTests: XCTestCase {
-    static let root = ExportTests.root
+    static let root = Harness.root
 
     private func budgetpdf(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let binary = Self.root.appendingPathComponent(".build/debug/budgetpdf")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw XCTSkip("\(binary.path) is not built (run swift build first)")
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = try Harness.run(arguments)
+        return (r.status, r.stdout, r.stderr)
     }
 
-    private func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("budgetpdf-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
+    private func folder() throws -> URL { try temporaryFolder() }
 
     func testNotAPDFFailsWithNoOutput() throws {
         let dir = try folder()
