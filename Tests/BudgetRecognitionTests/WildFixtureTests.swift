@@ -42,7 +42,8 @@ final class WildFixtureTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: wild.path), FileManager.default.fileExists(atPath: scorer.path) else {
             throw XCTSkip("../shared/corpus/wild is absent (a fresh clone): wild fixtures not scored")
         }
-        guard let binary = [".build/release/budgetpdf", ".build/debug/budgetpdf"].map({ Self.root.appendingPathComponent($0) })
+        // The debug binary is the one `swift test` has just built; a release binary may be stale.
+        guard let binary = [".build/debug/budgetpdf", ".build/release/budgetpdf"].map({ Self.root.appendingPathComponent($0) })
             .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
         else { throw XCTSkip("budgetpdf is not built (run swift build first)") }
         let fixtures = try XCTUnwrap(Bundle.module.resourceURL?.appendingPathComponent("Fixtures/wild"))
