@@ -60,7 +60,7 @@ def dump(pdf, page, y0=0, y1=1e9):
         print(f"{y:7.1f} " + "  ".join(f"{w.x0:.0f}-{w.x1:.0f}:{w.text}" for w in ws))
 
 
-_GLUED = re.compile(r"^(.*\D)(-?\d[\d,]*\.\d+)$")
+_GLUED = re.compile(r"^(.*[^\d,.\s-])(-?\d[\d,]*\.\d+)$")
 _NUMBER = re.compile(r"^-?[\d,]*\.?\d+%?$")
 
 
