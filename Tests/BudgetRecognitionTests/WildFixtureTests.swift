@@ -107,9 +107,12 @@ final class WildFixtureTests: XCTestCase {
             misses += keys
         }
         let tablesCount = rates["tables"] as? Int ?? 0, empty = rates["empty_tables"] as? Int ?? 0
+        // score.py's own reading of the fixture (canonical kinds, one cell per column, pages).
+        let problems = doc["truth_problems"] as? [String] ?? []
         return Score(stem: stem, recall: rates["recall"] as? Double ?? 0, foundRows: rates["found_rows"] as? Int ?? 0,
                      truthRows: rates["truth_rows"] as? Int ?? 0, perfectTables: rates["perfect_tables"] as? Int ?? 0,
-                     scoredTables: tablesCount - empty, precision: rates["precision"] as? Double, misses: misses, error: nil)
+                     scoredTables: tablesCount - empty, precision: rates["precision"] as? Double, misses: misses,
+                     error: problems.isEmpty ? nil : "fixture: " + problems.joined(separator: "; "))
     }
 
     private func report(_ scores: [Score]) -> String {
