@@ -22,10 +22,19 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
+        // poppler's core C++ library (libpoppler-private-dev): flags and linking for CPopplerCore.
+        .systemLibrary(
+            name: "CPopplerPrivate",
+            pkgConfig: "poppler",
+            providers: [.apt(["libpoppler-private-dev"])]
+        ),
+        // One pass of poppler's core over a page (text layer and vector borders) behind a C
+        // header; PDFLayout is its only user.
+        .target(name: "CPopplerCore", dependencies: ["CPopplerPrivate"]),
         // Ingestion: pages -> glyphs -> words -> lines, ruling lines. Knows nothing of budgets.
         .target(
             name: "PDFLayout",
-            dependencies: ["CPoppler"],
+            dependencies: ["CPoppler", "CPopplerCore"],
             // GIO (a dependency of poppler-glib, not in its pkg-config libs) for memory streams.
             linkerSettings: [.linkedLibrary("gio-2.0")]
         ),
@@ -68,5 +77,6 @@ let package = Package(
         // The executable as a user runs it (exit codes, options, stdin), and what it writes
         // checked by independent readers (pdftotext -bbox, Python).
         .testTarget(name: "CommandLineTests", dependencies: ["budgetpdf"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

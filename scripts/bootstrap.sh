@@ -3,9 +3,10 @@
 # installs only what is missing, so running it again costs a second.
 set -euo pipefail
 
-# Debian packages: poppler-glib (and cairo, GIO through it) to build against; poppler-utils
+# Debian packages: poppler-glib (and cairo, GIO through it) and poppler's core C++ API
+# (libpoppler-private-dev, read by Sources/CPopplerCore) to build against; poppler-utils
 # for pdftotext, which the tests and benchmark compare with; pkg-config for SwiftPM.
-packages=(libpoppler-glib-dev libsqlite3-dev poppler-utils pkg-config)
+packages=(libpoppler-glib-dev libpoppler-private-dev libsqlite3-dev poppler-utils pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -31,5 +32,5 @@ if ! command -v swift >/dev/null 2>&1; then
   echo "bootstrap: no 'swift' on PATH; install Swift 6 (https://swift.org/install) or add /opt/swift/usr/bin to PATH" >&2
   exit 1
 fi
-pkg-config --exists poppler-glib || { echo "bootstrap: pkg-config cannot find poppler-glib" >&2; exit 1; }
+pkg-config --exists poppler-glib poppler || { echo "bootstrap: pkg-config cannot find poppler-glib and poppler" >&2; exit 1; }
 echo "bootstrap: ready (poppler-glib $(pkg-config --modversion poppler-glib), $(swift --version 2>/dev/null | head -1))"

@@ -23,8 +23,9 @@ public struct DocumentReader {
         var opening: [String] = []
         var warnings: [String] = []
         var textPages = 0
-        for n in 1...max(pdf.pageCount, 1) where n <= pdf.pageCount {
-            let layout = try pdf.page(n)
+        // Pages are read in parallel; layouts come back in page order.
+        for layout in try pdf.pages() {
+            let n = layout.number
             if layout.hasText { textPages += 1 } else { warnings.append("\(path): page \(n): no text layer (image-only page); not read") }
             if n <= 4 { opening += layout.lines.map { CellText.clean($0.text) }.filter { !$0.isEmpty } }
             pages.append(PageTables(layout))

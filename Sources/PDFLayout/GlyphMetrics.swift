@@ -2,12 +2,14 @@
 ///
 /// Some producers (ONLYOFFICE among them) write fonts whose ascent and descent make
 /// poppler report boxes 0.26 em or 1.86 em tall, often two such fonts on one page, so a
-/// row's CJK name and its amounts no longer share a vertical centre. For each font whose
-/// median box height / size is outside the sane band, the true vertical centre is measured
-/// on the rendered page (the ink band around each glyph, stopped by table borders), the
-/// median offset from the reported centre is taken, and that font's boxes are replaced by
-/// one-em boxes about the corrected centre. Horizontal extents are kept as reported.
-struct GlyphMetrics {
+/// row's CJK name and its amounts no longer share a vertical centre. A font whose median
+/// box height / size on a page is outside the sane band is suspect. Its true vertical
+/// centre is measured once per document, on the first page where it is suspect with the same
+/// box ratio (see `Suspect.key`): the page
+/// is rendered, the ink band around sampled glyphs found (stopped by table borders) and the
+/// median offset from the reported centre taken, in em. Every page where the font is
+/// suspect then gets one-em boxes about the corrected centre; horizontal extents are kept.
+struct GlyphMetrics: Sendable {
     /// Band of sane glyph box height / font size.
     var saneRatio: ClosedRange<Double> = 0.6...1.6
     /// Rows without ink, in em, that end a glyph's ink band.
@@ -15,54 +17,78 @@ struct GlyphMetrics {
     /// Glyphs sampled per font to measure its offset.
     var sample = 200
 
-    struct Report: Hashable, Sendable {
-        var medianRatio: Double
-        /// Font name → measured offset (points) from the reported centre to the ink centre.
-        var corrected: [String: Double]
+    /// Median box height / font size of the page's glyphs.
+    func medianRatio(_ glyphs: [Glyph]) -> Double {
+        median(glyphs.map { $0.box.height / max($0.fontSize, 0.1) }) ?? 1
     }
 
-    func repair(_ glyphs: inout [Glyph], styles: [TextStyle], image: GrayImage, borders: [RulingLine]) -> Report {
-        let allRatios = glyphs.map { $0.box.height / max($0.fontSize, 0.1) }
-        let overall = median(allRatios) ?? 1
+    /// A font whose boxes on a page are outside the sane band.
+    struct Suspect: Hashable, Sendable {
+        var font: String
+        /// Median box height / font size of its glyphs on the page.
+        var ratio: Double
+        var members: [Int]
+
+        /// What identifies one misreport across pages: the same font reported with the same
+        /// box ratio has the same error (a producer may set one font at different text
+        /// matrices, which changes poppler's boxes, so the name alone is not enough).
+        var key: String { "\(font) @\((ratio * 100).rounded() / 100)" }
+    }
+
+    /// Fonts whose boxes on this page are outside the sane band, by name.
+    func suspects(_ glyphs: [Glyph], styles: [TextStyle]) -> [String: Suspect] {
         var byFont: [String: [Int]] = [:]
         for (i, g) in glyphs.enumerated() { byFont[styles[g.style].font, default: []].append(i) }
-        var corrected: [String: Double] = [:]
-        let horizontals = borders.filter { $0.orientation == .horizontal }
-        for (font, members) in byFont.sorted(by: { $0.key < $1.key }) {
-            guard let ratio = median(members.map { allRatios[$0] }), !saneRatio.contains(ratio) else { continue }
-            let step = max(1, members.count / sample)
-            let offsets = stride(from: 0, to: members.count, by: step).compactMap { k -> Double? in
-                let g = glyphs[members[k]]
-                return inkCentre(of: g, image: image, borders: horizontals).map { $0 - g.box.midY }
-            }
-            let offset = median(offsets) ?? 0
-            corrected[font] = offset
-            for i in members {
-                let centre = glyphs[i].box.midY + offset, half = glyphs[i].fontSize / 2
-                glyphs[i].box = Rect(x0: glyphs[i].box.x0, y0: centre - half, x1: glyphs[i].box.x1, y1: centre + half)
-            }
+        var out: [String: Suspect] = [:]
+        for (font, members) in byFont {
+            guard let ratio = median(members.map { glyphs[$0].box.height / max(glyphs[$0].fontSize, 0.1) }),
+                  !saneRatio.contains(ratio) else { continue }
+            out[font] = Suspect(font: font, ratio: ratio, members: members)
         }
-        return Report(medianRatio: overall, corrected: corrected)
+        return out
+    }
+
+    /// The median offset, in em, from the reported centre of the glyphs `members` to the
+    /// centre of their ink on `image`; 0 when no ink is found.
+    func measure(_ members: [Int], glyphs: [Glyph], image: GrayImage, borders: [RulingLine]) -> Double {
+        let horizontals = borders.filter { $0.orientation == .horizontal }
+        let step = max(1, members.count / sample)
+        let offsets = stride(from: 0, to: members.count, by: step).compactMap { k -> Double? in
+            let g = glyphs[members[k]]
+            return inkCentre(of: g, image: image, borders: horizontals).map { ($0 - g.box.midY) / max(g.fontSize, 0.1) }
+        }
+        return median(offsets) ?? 0
+    }
+
+    /// Replaces the boxes of `members` by one-em boxes about their centre moved by `offset` em.
+    func apply(_ offset: Double, to members: [Int], glyphs: inout [Glyph]) {
+        for i in members {
+            let centre = glyphs[i].box.midY + offset * glyphs[i].fontSize, half = glyphs[i].fontSize / 2
+            glyphs[i].box = Rect(x0: glyphs[i].box.x0, y0: centre - half, x1: glyphs[i].box.x1, y1: centre + half)
+        }
     }
 
     /// Middle of the vertical run of ink rows through (or nearest) the glyph's reported centre.
     private func inkCentre(of glyph: Glyph, image: GrayImage, borders: [RulingLine]) -> Double? {
         let s = image.scale, b = glyph.box
-        let x0 = Int((b.x0 + 0.2 * b.width) * s), x1 = Int((b.x1 - 0.2 * b.width) * s)
-        guard x1 > x0, x0 >= 0, x1 < image.width else { return nil }
-        let em = glyph.fontSize * s
+        let fx0 = ((b.x0 + 0.2 * b.width) * s), fx1 = ((b.x1 - 0.2 * b.width) * s), fmid = b.midY * s
+        guard fx0.isFinite, fx1.isFinite, fmid.isFinite, fx0 >= 0, fx1 < Double(image.width),
+              fmid >= 0, fmid < Double(image.height) else { return nil }
+        let x0 = Int(fx0), x1 = Int(fx1)
+        guard x1 > x0 else { return nil }
+        let em = min(glyph.fontSize * s, Double(image.height))
         let blocked = Set(borders.filter { $0.start <= b.x0 && $0.end >= b.x1 && $0.length > 2 * glyph.fontSize }
             .flatMap { r -> [Int] in
                 let lo = Int(((r.position - r.thickness / 2) * s).rounded(.down)) - 1
                 let hi = Int(((r.position + r.thickness / 2) * s).rounded(.up)) + 1
-                return Array(lo...hi)
+                return Array(lo...max(lo, hi))
             })
         func ink(_ y: Int) -> Bool? {
             guard y >= 0, y < image.height, !blocked.contains(y) else { return nil }
             for x in x0...x1 where image[x, y] < 128 { return true }
             return false
         }
-        let mid = Int(b.midY * s)
+        let mid = Int(fmid)
         guard let start = (0...Int(em / 2)).lazy.flatMap({ [mid - $0, mid + $0] }).first(where: { ink($0) == true }) else {
             return nil
         }

@@ -1,11 +1,14 @@
 import CPoppler
+import Dispatch
 import Foundation
 
-/// An open PDF. The only owner of poppler's GObjects: every page object is taken and
-/// released inside one call, and the document itself is released with this value, so
-/// nothing above this module sees a C type or has to free one.
+/// An open PDF. poppler-glib opens it (passwords, metadata, rendering for `inspect --png`);
+/// pages are read through poppler's core in one pass each (`CoreDocument`). The file's
+/// bytes are held once, for both, and released with this value, so nothing above this
+/// module sees a C type or has to free one.
 ///
-/// Not `Sendable`: poppler documents must not be shared across threads. Open one per task.
+/// Not `Sendable`: poppler documents must not be shared across threads. `pages()` reads
+/// pages in parallel, each worker through its own poppler document.
 public final class PDFDocument {
     /// The name used in every error message: the path, or the name given with the bytes.
     public let name: String
@@ -16,6 +19,13 @@ public final class PDFDocument {
     public let title: String?
 
     private let document: OpaquePointer
+    private let bytes: UnsafeMutableRawBufferPointer
+    private let password: String?
+    private let assembler = PageAssembler()
+    /// The core document `page(_:)` reads through, opened on first use.
+    private var core: CoreDocument?
+    /// Offsets (em) of misreported fonts measured so far, by `Suspect.key`: each once per document.
+    private var fontOffsets: [String: Double] = [:]
 
     /// Opens the PDF at `path`.
     public convenience init(path: String, password: String? = nil) throws(PDFLayoutError) {
@@ -32,15 +42,19 @@ public final class PDFDocument {
     /// Opens a PDF held in memory; `name` is what error messages call it.
     public init(data: Data, name: String, password: String? = nil) throws(PDFLayoutError) {
         self.name = name
+        self.password = password
         try Self.checkEnvelope(data, name: name)
+        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 16)
+        data.withUnsafeBytes { raw in if let base = raw.baseAddress { bytes.baseAddress!.copyMemory(from: base, byteCount: raw.count) } }
         var error: UnsafeMutablePointer<GError>?
         // From a stream, not poppler_document_new_from_bytes/_from_data: in poppler 22.12
         // those crash when a wrong password is given (they retry on a freed stream).
-        let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
-        let stream = g_memory_input_stream_new_from_bytes(bytes)
-        g_bytes_unref(bytes)
+        let gbytes = g_bytes_new_static(bytes.baseAddress, gsize(data.count))
+        let stream = g_memory_input_stream_new_from_bytes(gbytes)
+        g_bytes_unref(gbytes)
         defer { g_object_unref(stream) }
         guard let doc = poppler_document_new_from_stream(stream, goffset(data.count), password, nil, &error) else {
+            bytes.deallocate()
             let code = error?.pointee.code ?? -1
             let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
             if error != nil { g_error_free(error) }
@@ -49,31 +63,108 @@ public final class PDFDocument {
             }
             throw PDFLayoutError(file: name, reason: .damaged(message))
         }
+        self.bytes = UnsafeMutableRawBufferPointer(start: bytes.baseAddress, count: data.count)
         document = doc
-        pageCount = Int(poppler_document_get_n_pages(doc))
+        pageCount = max(0, Int(poppler_document_get_n_pages(doc)))
         producer = Self.take(poppler_document_get_producer(doc))
         creator = Self.take(poppler_document_get_creator(doc))
         title = Self.take(poppler_document_get_title(doc))
     }
 
-    deinit { g_object_unref(UnsafeMutableRawPointer(document)) }
+    deinit {
+        core = nil
+        g_object_unref(UnsafeMutableRawPointer(document))
+        bytes.deallocate()
+    }
 
     /// The layout of page `number` (1-based): glyphs, words, lines and ruling lines.
     ///
     /// A page without text is returned with no glyphs; `layout(requiringText:)` callers
-    /// that need text get `PDFLayoutError.Reason.noText` instead.
+    /// that need text get `PDFLayoutError.Reason.noText` instead. Reading pages in order
+    /// gives the same layouts as `pages()`.
     public func page(_ number: Int) throws(PDFLayoutError) -> PageLayout {
-        try withPage(number) { page throws(PDFLayoutError) in
-            let source = try PageSource(page: page, number: number, file: name)
-            return PageAssembler().assemble(source)
+        guard number >= 1, number <= pageCount else {
+            throw PDFLayoutError(file: name, page: number, reason: .noSuchPage(pageCount: pageCount))
+        }
+        if core == nil { core = try openCore() }
+        let prepared = assembler.prepare(try core!.read(number))
+        try measureFonts(of: prepared)
+        return assembler.finish(prepared, offsets: fontOffsets)
+    }
+
+    /// Every page's layout, in order; the first page that cannot be read ends the call.
+    public func pages() throws(PDFLayoutError) -> [PageLayout] {
+        try pageResults().map { result throws(PDFLayoutError) in try result.get() }
+    }
+
+    /// Every page's layout or the reason it cannot be read, in page order. Pages are read
+    /// in parallel, one poppler document per worker; the result is the same as reading
+    /// them one by one with `page(_:)`.
+    public func pageResults() throws(PDFLayoutError) -> [Result<PageLayout, PDFLayoutError>] {
+        guard pageCount > 0 else { return [] }
+        let prepared = try readAll()
+        var out: [Result<PageLayout, PDFLayoutError>] = []
+        out.reserveCapacity(pageCount)
+        for p in prepared {
+            switch p {
+            case .success(let page):
+                do throws(PDFLayoutError) { try measureFonts(of: page) } catch { out.append(.failure(error)); continue }
+                out.append(.success(assembler.finish(page, offsets: fontOffsets)))
+            case .failure(let error):
+                out.append(.failure(error))
+            }
+        }
+        return out
+    }
+
+    /// Reads and prepares every page on all cores: worker `w` reads pages w+1, w+1+n, ….
+    private func readAll() throws(PDFLayoutError) -> [Result<PageAssembler.Prepared, PDFLayoutError>] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pageCount, 8))
+        let results = UnsafeMutableBufferPointer<Result<PageAssembler.Prepared, PDFLayoutError>?>.allocate(capacity: pageCount)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize(); results.deallocate() }
+        let openFailures = UnsafeMutableBufferPointer<PDFLayoutError?>.allocate(capacity: workers)
+        openFailures.initialize(repeating: nil)
+        defer { openFailures.deinitialize(); openFailures.deallocate() }
+        let (name, password, count, assembler) = (name, password, pageCount, assembler)
+        // Workers write disjoint slots and only read the bytes; concurrentPerform returns
+        // after the last one, so nothing outlives this call.
+        let shared = Unchecked((bytes: UnsafeRawBufferPointer(self.bytes), results: results, openFailures: openFailures))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let (bytes, results, openFailures) = shared.value
+            let core: CoreDocument
+            do throws(PDFLayoutError) { core = try CoreDocument(bytes: bytes, name: name, password: password) } catch {
+                openFailures[w] = error
+                return
+            }
+            for n in stride(from: w + 1, through: count, by: workers) {
+                do throws(PDFLayoutError) {
+                    results[n - 1] = .success(assembler.prepare(try core.read(n)))
+                } catch {
+                    results[n - 1] = .failure(error)
+                }
+            }
+        }
+        if let failure = openFailures.compactMap({ $0 }).first { throw failure }
+        return results.map { $0! }
+    }
+
+    /// Measures the offsets of this page's suspect fonts not measured yet, on this page.
+    private func measureFonts(of page: PageAssembler.Prepared) throws(PDFLayoutError) {
+        let unmeasured = page.suspects.values.filter { fontOffsets[$0.key] == nil }.sorted { $0.font < $1.font }
+        guard !unmeasured.isEmpty else { return }
+        let image = try withPage(page.source.number) { p throws(PDFLayoutError) in
+            try GrayImage.render(p, width: page.source.width, height: page.source.height, scale: 1,
+                                 file: name, number: page.source.number)
+        }
+        for suspect in unmeasured {
+            fontOffsets[suspect.key] = assembler.glyphMetrics.measure(suspect.members, glyphs: page.glyphs,
+                                                                      image: image, borders: page.rulings)
         }
     }
 
-    /// Every page's layout, in order.
-    public func pages() throws(PDFLayoutError) -> [PageLayout] {
-        var out: [PageLayout] = []
-        for n in 1...max(pageCount, 1) where n <= pageCount { out.append(try page(n)) }
-        return out
+    private func openCore() throws(PDFLayoutError) -> CoreDocument {
+        try CoreDocument(bytes: UnsafeRawBufferPointer(bytes), name: name, password: password)
     }
 
     /// Writes page `number` as a PNG at `scale` pixels per point, with every word's box and
@@ -114,4 +205,10 @@ public final class PDFDocument {
         let s = String(cString: pointer)
         return s.isEmpty ? nil : s
     }
+}
+
+/// Hands raw buffers to parallel workers that touch disjoint parts of them.
+private struct Unchecked<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -18,6 +18,13 @@ public struct PDFLayoutError: Error, Hashable, Sendable, CustomStringConvertible
         case noText
         /// cairo could not render the page (out of memory, or a PNG could not be written).
         case renderFailed(String)
+        /// poppler cannot return the page (a broken page object, or an internal failure).
+        case unreadablePage(String)
+        /// The page's numbers make no sense (a size of billions of points, or none at all).
+        case absurdPage(String)
+        /// The page holds more than the per-page bounds allow (glyphs, path segments, time);
+        /// it is skipped rather than holding up the document.
+        case tooComplex(String)
     }
 
     public var file: String
@@ -44,6 +51,9 @@ public struct PDFLayoutError: Error, Hashable, Sendable, CustomStringConvertible
         case .noSuchPage(let count): return "\(place): no such page (the document has \(count) pages)"
         case .noText: return "\(place): the page has no text layer (a scanned or image-only page); OCR it first"
         case .renderFailed(let why): return "\(place): cannot render the page (\(why))"
+        case .unreadablePage(let why): return "\(place): the page cannot be read (\(why))"
+        case .absurdPage(let why): return "\(place): the page is not a usable page (\(why))"
+        case .tooComplex(let why): return "\(place): the page is too complex to read (\(why))"
         }
     }
 }

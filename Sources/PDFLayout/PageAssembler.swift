@@ -1,54 +1,74 @@
-/// Turns what poppler reported for a page into its `PageLayout`: drops the whitespace
-/// poppler inserted, normalises characters, finds ruling lines, then builds lines and words.
-struct PageAssembler {
+/// Turns what poppler reported for a page into its `PageLayout`, in two steps around the
+/// one thing that needs the whole document (the measured centre of misreported fonts):
+/// `prepare` drops the whitespace poppler inserted, normalises characters and joins the
+/// page's marks into ruling lines; `finish` repairs suspect fonts, then builds lines and words.
+struct PageAssembler: Sendable {
     var glyphMetrics = GlyphMetrics()
-    var detector = RulingDetector()
+    var merger = RulingMerger()
     var lineBuilder = LineBuilder()
 
-    func assemble(_ source: PageSource) -> PageLayout {
-        var styles: [TextStyle] = []
-        var styleIndex: [TextStyle: Int] = [:]
-        var styleOfCharacter = [Int](repeating: -1, count: source.characters.count)
-        for (range, style) in source.attributes {
-            let index = styleIndex[style] ?? {
-                styles.append(style)
-                styleIndex[style] = styles.count - 1
-                return styles.count - 1
-            }()
-            for i in range where i < styleOfCharacter.count { styleOfCharacter[i] = index }
-        }
+    /// A page read and cleaned, waiting for the document's font offsets.
+    struct Prepared: Sendable {
+        var source: (number: Int, width: Double, height: Double, rotation: Int)
+        var styles: [TextStyle]
+        var glyphs: [Glyph]
+        var rulings: [RulingLine]
+        var insertedWhitespace: Int
+        var normalized: [String: Int]
+        var medianRatio: Double
+        /// Fonts whose boxes are misreported on this page.
+        var suspects: [String: GlyphMetrics.Suspect]
+    }
 
+    func prepare(_ source: PageSource) -> Prepared {
+        var styles = source.styles
         var glyphs: [Glyph] = []
+        glyphs.reserveCapacity(source.characters.count)
         var inserted = 0
         var normalized: [String: Int] = [:]
-        for (i, c) in source.characters.enumerated() {
+        for c in source.characters {
+            guard let style = c.style else {
+                inserted += 1
+                continue
+            }
             if c.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
                 inserted += 1
                 continue
             }
             let (text, change) = TextNormalizer.normalize(character: c.text)
             if let change { normalized[change.rawValue, default: 0] += 1 }
-            let style = styleOfCharacter[i] >= 0 ? styleOfCharacter[i] : 0
-            let size = styles.indices.contains(style) ? styles[style].size : 10
-            glyphs.append(Glyph(text: text, box: c.box, style: style, fontSize: size))
+            glyphs.append(Glyph(text: text, box: c.box, style: style, fontSize: styles[style].size))
         }
         if styles.isEmpty && !glyphs.isEmpty {
             styles.append(TextStyle(font: "", size: 10, isUnderlined: false, color: [0, 0, 0]))
         }
+        return Prepared(
+            source: (source.number, source.width, source.height, source.rotation),
+            styles: styles, glyphs: glyphs, rulings: merger.merge(source.marks),
+            insertedWhitespace: inserted, normalized: normalized,
+            medianRatio: glyphMetrics.medianRatio(glyphs),
+            suspects: glyphMetrics.suspects(glyphs, styles: styles))
+    }
 
-        let detected = detector.detect(in: source.image)
-        let metrics = glyphMetrics.repair(&glyphs, styles: styles, image: source.image, borders: detected)
-        let rulings = detector.trimmingGlyphEnds(detector.removingGlyphStrokes(detected, glyphs: glyphs), glyphs: glyphs)
-        var (ordered, lines) = lineBuilder.build(glyphs: glyphs, rulings: rulings)
+    /// `offsets`: the measured offset, in em, of every suspect font of this page, by its key.
+    func finish(_ page: Prepared, offsets: [String: Double]) -> PageLayout {
+        var glyphs = page.glyphs
+        var corrected: [String: Double] = [:]
+        for (font, suspect) in page.suspects {
+            let offset = offsets[suspect.key] ?? 0
+            glyphMetrics.apply(offset, to: suspect.members, glyphs: &glyphs)
+            corrected[font] = offset
+        }
+        var normalized = page.normalized
+        var (ordered, lines) = lineBuilder.build(glyphs: glyphs, rulings: page.rulings)
         normalizeNumberPunctuation(glyphs: &ordered, lines: &lines, counts: &normalized)
-
         return PageLayout(
-            number: source.number, width: source.width, height: source.height,
-            rotation: source.rotation, styles: styles, glyphs: ordered, lines: lines,
-            rulings: rulings,
-            diagnostics: .init(insertedWhitespace: inserted, normalized: normalized,
-                               medianBoxHeightToFontSize: metrics.medianRatio,
-                               correctedFonts: metrics.corrected))
+            number: page.source.number, width: page.source.width, height: page.source.height,
+            rotation: page.source.rotation, styles: page.styles, glyphs: ordered, lines: lines,
+            rulings: page.rulings,
+            diagnostics: .init(insertedWhitespace: page.insertedWhitespace, normalized: normalized,
+                               medianBoxHeightToFontSize: page.medianRatio,
+                               correctedFonts: corrected))
     }
 
     private func normalizeNumberPunctuation(glyphs: inout [Glyph], lines: inout [TextLine], counts: inout [String: Int]) {

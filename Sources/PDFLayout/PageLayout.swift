@@ -29,7 +29,7 @@ public struct PageLayout: Hashable, Codable, Sendable {
         /// give about 0.8–1.3.
         public var medianBoxHeightToFontSize: Double
         /// Fonts whose reported boxes were outside the sane band (the producer misreports
-        /// glyph metrics, as ONLYOFFICE files do), with the offset in points by which their
+        /// glyph metrics, as ONLYOFFICE files do), with the offset in em (measured once per document) by which their
         /// centre was moved to the ink; their glyph boxes are one em tall about that centre.
         public var correctedFonts: [String: Double]
 

@@ -1,107 +1,79 @@
-import CPoppler
+import CPopplerCore
 
-/// What poppler says about one page, copied out of C memory: characters in poppler's order
-/// (including the whitespace it inserts), their boxes, the attribute runs, and the page
-/// rendered to grey pixels for ruling-line detection. Built and released inside one call.
-struct PageSource {
+/// What poppler's core says about one page, copied out of C memory in one pass: characters
+/// in poppler's order (including the whitespace it inserts), their boxes and styles, and
+/// the straight marks that may be table borders. Built and released inside one call.
+struct PageSource: Sendable {
     var number: Int
     var width: Double
     var height: Double
     var rotation: Int
-    var characters: [(text: String, box: Rect)]
-    /// Inclusive character ranges, in poppler's order, with their attributes.
-    var attributes: [(range: ClosedRange<Int>, style: TextStyle)]
-    var image: GrayImage
+    /// `style` indexes `styles`; nil for whitespace poppler inserted between words and lines.
+    var characters: [(text: String, box: Rect, style: Int?)]
+    var styles: [TextStyle]
+    var marks: [RulingMark]
+}
 
-    /// Pixels per point the page is rendered at to find ruling lines. 72 dpi resolves every
-    /// border of the corpus to within half a point; rendering costs four times as much at
-    /// 144 dpi (see scripts/bench-ingest).
-    static let rulingScale = 1.0
+/// A poppler document opened through the core API, for reading pages. Not thread-safe:
+/// each worker opens its own over the same bytes.
+final class CoreDocument {
+    private let handle: OpaquePointer
+    let name: String
 
-    init(page: OpaquePointer, number: Int, file: String) throws(PDFLayoutError) {
-        self.number = number
-        var w = 0.0, h = 0.0
-        poppler_page_get_size(page, &w, &h)
-        width = w
-        height = h
-        var crop = PopplerRectangle()
-        poppler_page_get_crop_box(page, &crop)
-        let cropW = abs(crop.x2 - crop.x1), cropH = abs(crop.y2 - crop.y1)
-        rotation = abs(cropW - cropH) > 1 && abs(w - cropH) < 1 && abs(h - cropW) < 1 ? 90 : 0
+    /// Bounds on one page's work: a page over them is skipped with a warning rather than
+    /// holding up, or bringing down, the whole document.
+    static let limits = BPLimits(maxGlyphs: 60_000, maxSegments: 400_000, maxSeconds: 15, maxPageSide: 14_400)
 
-        characters = Self.characters(page)
-        attributes = Self.attributes(page)
-        image = try Self.render(page, width: w, height: h, scale: Self.rulingScale, file: file, number: number)
-    }
-
-    private static func characters(_ page: OpaquePointer) -> [(text: String, box: Rect)] {
-        guard let text = PDFDocument.take(poppler_page_get_text(page)) else { return [] }
-        var rects: UnsafeMutablePointer<PopplerRectangle>?
-        var count: guint = 0
-        guard poppler_page_get_text_layout(page, &rects, &count) != 0, let rects else { return [] }
-        defer { g_free(rects) }
-        // One rectangle per character of the text, in order.
-        var out: [(text: String, box: Rect)] = []
-        out.reserveCapacity(Int(count))
-        for (i, scalar) in text.unicodeScalars.enumerated() where i < Int(count) {
-            let r = rects[i]
-            out.append((String(scalar), Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)))
-        }
-        return out
-    }
-
-    private static func attributes(_ page: OpaquePointer) -> [(range: ClosedRange<Int>, style: TextStyle)] {
-        guard let list = poppler_page_get_text_attributes(page) else { return [] }
-        defer { poppler_page_free_text_attributes(list) }
-        var out: [(range: ClosedRange<Int>, style: TextStyle)] = []
-        var node: UnsafeMutablePointer<GList>? = list
-        while let n = node {
-            if let a = n.pointee.data?.assumingMemoryBound(to: PopplerTextAttributes.self).pointee,
-               a.end_index >= a.start_index {
-                let style = TextStyle(
-                    font: a.font_name.map { String(cString: $0) } ?? "",
-                    size: a.font_size,
-                    isUnderlined: a.is_underlined != 0,
-                    color: [Int(a.color.red), Int(a.color.green), Int(a.color.blue)])
-                out.append((Int(a.start_index)...Int(a.end_index), style))
+    /// `bytes` must outlive the document.
+    init(bytes: UnsafeRawBufferPointer, name: String, password: String?) throws(PDFLayoutError) {
+        self.name = name
+        var status = BP_OK
+        guard let h = bp_document_open(bytes.baseAddress, bytes.count, password, &status) else {
+            switch status {
+            case BP_ENCRYPTED: throw PDFLayoutError(file: name, reason: .encrypted(passwordGiven: password != nil))
+            default: throw PDFLayoutError(file: name, reason: .damaged("poppler cannot open the document"))
             }
-            node = n.pointee.next
         }
-        return out
+        handle = h
     }
 
-    private static func render(_ page: OpaquePointer, width: Double, height: Double, scale: Double,
-                               file: String, number: Int) throws(PDFLayoutError) -> GrayImage {
-        let pw = Int((width * scale).rounded(.up)), ph = Int((height * scale).rounded(.up))
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph)),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw PDFLayoutError(file: file, page: number, reason: .renderFailed("cannot allocate a \(pw)×\(ph) image"))
-        }
-        defer { cairo_surface_destroy(surface) }
-        let cr = cairo_create(surface)
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_scale(cr, scale, scale)
-        poppler_page_render(page, cr)
-        cairo_destroy(cr)
-        cairo_surface_flush(surface)
-        guard let data = cairo_image_surface_get_data(surface) else {
-            throw PDFLayoutError(file: file, page: number, reason: .renderFailed("no pixel data"))
-        }
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        let pixels = [UInt8](unsafeUninitializedCapacity: pw * ph) { out, count in
-            guard let base = out.baseAddress else { return }
-            for y in 0..<ph {
-                let src = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                let dst = base + y * pw
-                for x in 0..<pw {
-                    let v = src[x]  // 0x00RRGGBB
-                    let luma = ((v >> 16) & 0xFF) &* 77 &+ ((v >> 8) & 0xFF) &* 150 &+ (v & 0xFF) &* 29
-                    dst[x] = UInt8(truncatingIfNeeded: luma >> 8)
-                }
+    deinit { bp_document_close(handle) }
+
+    var pageCount: Int { Int(bp_document_page_count(handle)) }
+
+    func read(_ number: Int) throws(PDFLayoutError) -> PageSource {
+        var status = BP_OK
+        var detail: UnsafePointer<CChar>?
+        guard let page = bp_page_read(handle, Int32(clamping: number), Self.limits, &status, &detail) else {
+            let why = detail.map { String(cString: $0) } ?? ""
+            switch status {
+            case BP_NO_PAGE:
+                throw PDFLayoutError(file: name, page: number, reason: why.isEmpty ? .noSuchPage(pageCount: pageCount) : .unreadablePage(why))
+            case BP_ABSURD_SIZE:
+                throw PDFLayoutError(file: name, page: number, reason: .absurdPage("its size is not a number of points between 0 and \(Int(Self.limits.maxPageSide))"))
+            case BP_TOO_MUCH_WORK:
+                throw PDFLayoutError(file: name, page: number, reason: .tooComplex(why))
+            default:
+                throw PDFLayoutError(file: name, page: number, reason: .unreadablePage(why.isEmpty ? "poppler failed on the page" : why))
             }
-            count = pw * ph
         }
-        return GrayImage(width: pw, height: ph, pixels: pixels, scale: scale)
+        defer { bp_page_free(page) }
+        let info = bp_page_info(page)
+        let styles = UnsafeBufferPointer(start: bp_page_styles(page), count: info.styleCount).map { s in
+            TextStyle(font: String(cString: s.font), size: s.size, isUnderlined: s.underlined != 0,
+                      color: [Int(s.red), Int(s.green), Int(s.blue)])
+        }
+        let characters = UnsafeBufferPointer(start: bp_page_chars(page), count: info.charCount).map { c in
+            let scalar = Unicode.Scalar(c.codepoint) ?? "\u{FFFD}"
+            return (text: String(Character(scalar)), box: Rect(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1),
+                    style: c.style >= 0 ? Int(c.style) : nil)
+        }
+        let marks = UnsafeBufferPointer(start: bp_page_segments(page), count: info.segmentCount).map { s in
+            RulingMark(orientation: s.vertical != 0 ? .vertical : .horizontal, position: s.position,
+                       start: s.start, end: s.end, thickness: s.thickness)
+        }
+        let turned = abs(info.cropWidth - info.cropHeight) > 1 && (info.rotate == 90 || info.rotate == 270)
+        return PageSource(number: number, width: info.width, height: info.height, rotation: turned ? 90 : 0,
+                          characters: characters, styles: styles, marks: marks)
     }
 }

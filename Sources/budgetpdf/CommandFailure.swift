@@ -30,7 +30,7 @@ enum CommandFailure {
     static func exitCode(for reason: PDFLayoutError.Reason) -> Int32 {
         switch reason {
         case .unreadable: return 66
-        case .notAPDF, .truncated, .damaged, .noText: return 65
+        case .notAPDF, .truncated, .damaged, .noText, .unreadablePage, .absurdPage, .tooComplex: return 65
         case .encrypted: return 77
         case .noSuchPage: return 64
         case .renderFailed: return 73

@@ -1,0 +1,645 @@
+// One pass of poppler's core over a page: poppler's own text layer (TextOutputDev, the
+// same code poppler-glib and pdftotext use) and, in the same interpretation of the
+// content stream, every straight axis-aligned mark that can be a table border.
+//
+// The private API differs between poppler releases; where it does, the code is guarded
+// with POPPLER_CHECK_VERSION (from poppler-glib's features header, which carries the
+// version of the poppler it was built with). Built and tested on 22.12 (Debian 12).
+
+#include "PopplerCore.h"
+
+#include <glib/poppler-features.h>
+
+#include <GfxState.h>
+#include <GlobalParams.h>
+#include <Gfx.h>
+#include <Object.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <UTF.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace {
+
+/// Luminance at or above which a colour is taken for the (white) paper.
+constexpr double kWhite = 0.95;
+/// Darkest luminance a mark may have and still be invisible on paper: lighter strokes are
+/// not borders (light grey ones, about 0.75–0.85, are).
+constexpr double kInvisible = 0.92;
+/// Thickest stroke or filled rectangle that is a line and not an area, in points.
+constexpr double kMaxThickness = 2.5;
+/// Largest gap of a dash pattern that still reads as one line, in points.
+constexpr double kMaxDashGap = 3.0;
+/// Slope below which a segment counts as axis-aligned (points across per point along).
+constexpr double kMaxSlope = 0.02;
+
+double luminance(const GfxRGB &rgb)
+{
+    return 0.299 * colToDbl(rgb.r) + 0.587 * colToDbl(rgb.g) + 0.114 * colToDbl(rgb.b);
+}
+
+struct Box {
+    double x0, y0, x1, y1;
+};
+
+/// TextOutputDev, listening to the paths it is shown as well.
+class PageDev : public TextOutputDev
+{
+public:
+    PageDev(const BPLimits &limits) : TextOutputDev(nullptr, true, 0, false, false), limits(limits), started(std::chrono::steady_clock::now()) { }
+
+    std::vector<BPSegment> segments;
+    size_t glyphs = 0;
+    size_t considered = 0;
+    size_t eraseWork = 0;
+    bool overLimit = false;
+    const char *why = nullptr;
+
+    void drawChar(GfxState *state, double x, double y, double dx, double dy, double originX, double originY, CharCode c, int nBytes, const Unicode *u, int uLen) override
+    {
+        if (++glyphs > limits.maxGlyphs) {
+            stop("more glyphs than the per-page limit");
+            return;
+        }
+        TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+        // Where the glyph starts in device space is where TextPage puts its box's left
+        // edge and baseline (for upright text): the key to find its clip region again.
+        double dx0, dy0;
+        state->transform(x, y, &dx0, &dy0);
+        Box clip;
+        state->getClipBBox(&clip.x0, &clip.y0, &clip.x1, &clip.y1);
+        clips[{ dx0, dy0 }] = clip;
+    }
+
+    /// The clip region's box when the glyph starting at (x, baseline) was drawn.
+    std::optional<Box> clipAt(double x, double baseline) const
+    {
+        auto found = clips.find({ x, baseline });
+        return found == clips.end() ? std::nullopt : std::optional<Box>(found->second);
+    }
+
+    void stroke(GfxState *state) override
+    {
+        TextOutputDev::stroke(state);
+        if (overLimit || state->getStrokeOpacity() <= 0) {
+            return;
+        }
+        GfxRGB rgb;
+        state->getStrokeRGB(&rgb);
+        if (luminance(rgb) >= kInvisible) {
+            return;
+        }
+        double width = state->getTransformedLineWidth();
+        if (!std::isfinite(width) || width > kMaxThickness) {
+            return;
+        }
+        double thickness = width > 0 ? width : 0.5; // a hairline: the thinnest mark a device draws
+        double dashStart = 0;
+        const std::vector<double> &dash = state->getLineDash(&dashStart);
+        for (size_t i = 1; i < dash.size(); i += 2) {
+            if (state->transformWidth(dash[i]) > kMaxDashGap) {
+                return;
+            }
+        }
+        const GfxPath *path = state->getPath();
+        for (int s = 0; s < path->getNumSubpaths(); ++s) {
+            const GfxSubpath *sub = path->getSubpath(s);
+            for (int i = 1; i < sub->getNumPoints(); ++i) {
+                if (sub->getCurve(i) || sub->getCurve(i - 1)) {
+                    continue;
+                }
+                double ax, ay, bx, by;
+                state->transform(sub->getX(i - 1), sub->getY(i - 1), &ax, &ay);
+                state->transform(sub->getX(i), sub->getY(i), &bx, &by);
+                addLine(state, ax, ay, bx, by, thickness, thickness / 2);
+                if (overLimit) {
+                    return;
+                }
+            }
+        }
+    }
+
+    void fill(GfxState *state) override
+    {
+        TextOutputDev::fill(state);
+        fillPath(state, false);
+    }
+
+    void eoFill(GfxState *state) override
+    {
+        TextOutputDev::eoFill(state);
+        fillPath(state, true);
+    }
+
+    /// Gfx asks this between operators; true ends the page's interpretation.
+    static bool abortCheck(void *data)
+    {
+        auto *dev = static_cast<PageDev *>(data);
+        if (!dev->overLimit && std::chrono::steady_clock::now() - dev->started > std::chrono::duration<double>(dev->limits.maxSeconds)) {
+            dev->stop("the page took longer than the per-page time limit");
+        }
+        return dev->overLimit;
+    }
+
+private:
+    BPLimits limits;
+    std::chrono::steady_clock::time_point started;
+    std::map<std::pair<double, double>, Box> clips;
+
+    void stop(const char *reason)
+    {
+        if (!overLimit) {
+            overLimit = true;
+            why = reason;
+        }
+    }
+
+    bool count()
+    {
+        if (++considered > limits.maxSegments) {
+            stop("more path segments than the per-page limit");
+        }
+        return !overLimit;
+    }
+
+    /// A straight segment from (ax, ay) to (bx, by) in device space, if axis-aligned.
+    void addLine(GfxState *state, double ax, double ay, double bx, double by, double thickness, double cap)
+    {
+        if (!count()) {
+            return;
+        }
+        if (!(std::isfinite(ax) && std::isfinite(ay) && std::isfinite(bx) && std::isfinite(by))) {
+            return;
+        }
+        double dx = std::fabs(bx - ax), dy = std::fabs(by - ay);
+        BPSegment seg;
+        if (dy <= kMaxSlope * dx && dx > 0) {
+            seg = { 0, (ay + by) / 2, std::min(ax, bx) - cap, std::max(ax, bx) + cap, thickness };
+        } else if (dx <= kMaxSlope * dy && dy > 0) {
+            seg = { 1, (ax + bx) / 2, std::min(ay, by) - cap, std::max(ay, by) + cap, thickness };
+        } else {
+            return;
+        }
+        addClipped(state, seg);
+    }
+
+    /// Keeps the part of `seg` inside the clip region's bounding box.
+    void addClipped(GfxState *state, BPSegment seg)
+    {
+        double cx0, cy0, cx1, cy1;
+        state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+        double across0 = seg.vertical ? cx0 : cy0, across1 = seg.vertical ? cx1 : cy1;
+        double along0 = seg.vertical ? cy0 : cx0, along1 = seg.vertical ? cy1 : cx1;
+        // A border on the edge of the clip region (a table clipped to its own frame) is half
+        // shown, and shows.
+        double half = seg.thickness / 2 + 0.5;
+        if (seg.position + half < across0 || seg.position - half > across1) {
+            return;
+        }
+        seg.start = std::max(seg.start, along0);
+        seg.end = std::min(seg.end, along1);
+        if (seg.end > seg.start) {
+            segments.push_back(seg);
+        }
+    }
+
+    /// The device-space box of a subpath that is an axis-aligned rectangle.
+    static std::optional<std::pair<Box, double>> rectangle(GfxState *state, const GfxSubpath *sub)
+    {
+        int n = sub->getNumPoints();
+        double x[5], y[5];
+        if (n < 4 || n > 5) {
+            return std::nullopt;
+        }
+        for (int i = 0; i < n; ++i) {
+            if (sub->getCurve(i)) {
+                return std::nullopt;
+            }
+            state->transform(sub->getX(i), sub->getY(i), &x[i], &y[i]);
+            if (!std::isfinite(x[i]) || !std::isfinite(y[i])) {
+                return std::nullopt;
+            }
+        }
+        const double eps = 0.01;
+        if (n == 5 && (std::fabs(x[4] - x[0]) > eps || std::fabs(y[4] - y[0]) > eps)) {
+            return std::nullopt;
+        }
+        bool alongX = std::fabs(y[1] - y[0]) <= eps;
+        for (int i = 0; i < 4; ++i) {
+            int j = (i + 1) % 4;
+            bool horizontal = std::fabs(y[j] - y[i]) <= eps, vertical = std::fabs(x[j] - x[i]) <= eps;
+            bool wantHorizontal = (i % 2 == 0) == alongX;
+            if (wantHorizontal ? !horizontal : !vertical) {
+                return std::nullopt;
+            }
+        }
+        double area = 0;
+        for (int i = 0; i < 4; ++i) {
+            int j = (i + 1) % 4;
+            area += x[i] * y[j] - x[j] * y[i];
+        }
+        Box b { std::min({ x[0], x[1], x[2], x[3] }), std::min({ y[0], y[1], y[2], y[3] }), std::max({ x[0], x[1], x[2], x[3] }), std::max({ y[0], y[1], y[2], y[3] }) };
+        return std::make_pair(b, area);
+    }
+
+    /// The device-space box of a subpath of straight edges that is thin in one direction.
+    static std::optional<Box> thinPolygon(GfxState *state, const GfxSubpath *sub)
+    {
+        int n = sub->getNumPoints();
+        if (n < 3 || n > 16) {
+            return std::nullopt;
+        }
+        Box b { INFINITY, INFINITY, -INFINITY, -INFINITY };
+        for (int i = 0; i < n; ++i) {
+            if (sub->getCurve(i)) {
+                return std::nullopt;
+            }
+            double x, y;
+            state->transform(sub->getX(i), sub->getY(i), &x, &y);
+            if (!std::isfinite(x) || !std::isfinite(y)) {
+                return std::nullopt;
+            }
+            b = { std::min(b.x0, x), std::min(b.y0, y), std::max(b.x1, x), std::max(b.y1, y) };
+        }
+        if (std::min(b.x1 - b.x0, b.y1 - b.y0) > kMaxThickness) {
+            return std::nullopt;
+        }
+        return b;
+    }
+
+    void fillPath(GfxState *state, bool evenOdd)
+    {
+        if (overLimit || state->getFillOpacity() <= 0) {
+            return;
+        }
+        GfxRGB rgb;
+        state->getFillRGB(&rgb);
+        double lum = luminance(rgb);
+        const GfxPath *path = state->getPath();
+        std::vector<std::pair<Box, double>> rects;
+        for (int s = 0; s < path->getNumSubpaths(); ++s) {
+            if (!count()) {
+                return;
+            }
+            const GfxSubpath *sub = path->getSubpath(s);
+            if (auto r = rectangle(state, sub)) {
+                rects.push_back(*r);
+            } else if (auto b = thinPolygon(state, sub)) {
+                // Borders drawn as thin quadrilaterals with mitred ends (two corners a
+                // stroke-width apart): a thin straight area is a line whatever its corners.
+                rects.push_back({ *b, 0 });
+            }
+        }
+        // A frame drawn as one rectangle inside another, filled even-odd (or with opposite
+        // windings): its four sides are the marks.
+        if (rects.size() == 2) {
+            const Box &a = rects[0].first, &b = rects[1].first;
+            bool opposite = (rects[0].second > 0) != (rects[1].second > 0);
+            auto inside = [](const Box &o, const Box &i) { return i.x0 >= o.x0 && i.x1 <= o.x1 && i.y0 >= o.y0 && i.y1 <= o.y1; };
+            if ((evenOdd || opposite) && (inside(a, b) || inside(b, a))) {
+                const Box &o = inside(a, b) ? a : b, &i = inside(a, b) ? b : a;
+                rects = { { { o.x0, o.y0, o.x1, i.y0 }, 1 }, { { o.x0, i.y1, o.x1, o.y1 }, 1 }, { { o.x0, i.y0, i.x0, i.y1 }, 1 }, { { i.x1, i.y0, o.x1, i.y1 }, 1 } };
+            }
+        }
+        for (const auto &r : rects) {
+            const Box &b = r.first;
+            double w = b.x1 - b.x0, h = b.y1 - b.y0;
+            if (w <= 0 && h <= 0) {
+                continue;
+            }
+            if (std::min(w, h) <= kMaxThickness) {
+                if (lum >= kInvisible) {
+                    continue;
+                }
+                BPSegment seg = w >= h ? BPSegment { 0, (b.y0 + b.y1) / 2, b.x0, b.x1, h } : BPSegment { 1, (b.x0 + b.x1) / 2, b.y0, b.y1, w };
+                if (!count()) {
+                    return;
+                }
+                addClipped(state, seg);
+            } else if (lum >= kWhite) {
+                erase(state, b);
+            }
+        }
+    }
+
+    /// A white area painted over marks drawn before it hides them: cut them back.
+    void erase(GfxState *state, Box b)
+    {
+        double cx0, cy0, cx1, cy1;
+        state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+        b = { std::max(b.x0, cx0), std::max(b.y0, cy0), std::min(b.x1, cx1), std::min(b.y1, cy1) };
+        if (b.x1 <= b.x0 || b.y1 <= b.y0) {
+            return;
+        }
+        eraseWork += segments.size();
+        if (eraseWork > 50 * limits.maxSegments) {
+            stop("more painting over borders than the per-page limit");
+            return;
+        }
+        std::vector<BPSegment> kept;
+        kept.reserve(segments.size());
+        for (const BPSegment &s : segments) {
+            double across0 = s.vertical ? b.x0 : b.y0, across1 = s.vertical ? b.x1 : b.y1;
+            double along0 = s.vertical ? b.y0 : b.x0, along1 = s.vertical ? b.y1 : b.x1;
+            bool covered = s.position - s.thickness / 2 >= across0 - 0.01 && s.position + s.thickness / 2 <= across1 + 0.01;
+            if (!covered || s.end <= along0 || s.start >= along1) {
+                kept.push_back(s);
+                continue;
+            }
+            if (s.start < along0) {
+                BPSegment left = s;
+                left.end = along0;
+                kept.push_back(left);
+            }
+            if (s.end > along1) {
+                BPSegment right = s;
+                right.start = along1;
+                kept.push_back(right);
+            }
+        }
+        segments.swap(kept);
+    }
+};
+
+std::once_flag globalsOnce;
+
+// Releases what createGfx and takeText hand out, whichever ownership the release uses.
+template<typename T>
+T *raw(T *p)
+{
+    return p;
+}
+template<typename T>
+T *raw(const std::unique_ptr<T> &p)
+{
+    return p.get();
+}
+inline void release(Gfx *g)
+{
+    delete g;
+}
+inline void release(TextPage *t)
+{
+    t->decRefCnt();
+}
+template<typename T>
+void release(std::unique_ptr<T> &)
+{
+}
+
+/// The font name poppler-glib reports: the subset prefix (`ABCDEF+`) removed.
+std::string fontName(const GooString *name)
+{
+    if (!name || name->getLength() == 0) {
+        return "Default";
+    }
+    const std::string &s = name->toStr();
+    size_t i = 0;
+    while (i < s.size() && s[i] >= 'A' && s[i] <= 'Z') {
+        ++i;
+    }
+    if (i > 0 && i < s.size() && s[i] == '+') {
+        return s.substr(i + 1);
+    }
+    return s;
+}
+
+} // namespace
+
+struct BPDocument {
+    std::unique_ptr<PDFDoc> doc;
+};
+
+struct BPPage {
+    BPPageInfo info {};
+    std::vector<BPChar> chars;
+    std::vector<std::string> fontNames;
+    std::vector<BPStyle> styles;
+    std::vector<BPSegment> segments;
+};
+
+extern "C" {
+
+BPDocument *bp_document_open(const void *bytes, size_t length, const char *password, BPStatus *status)
+{
+    try {
+        std::call_once(globalsOnce, [] {
+            if (!globalParams) {
+                globalParams = std::make_unique<GlobalParams>();
+            }
+        });
+        Object dict(objNull);
+        auto *stream = new MemStream(static_cast<const char *>(bytes), 0, static_cast<Goffset>(length), std::move(dict));
+        std::optional<GooString> pw;
+        if (password) {
+            pw = GooString(password);
+        }
+        auto doc = std::make_unique<PDFDoc>(stream, pw, pw);
+        if (!doc->isOk()) {
+            *status = doc->getErrorCode() == errEncrypted ? BP_ENCRYPTED : BP_DAMAGED;
+            return nullptr;
+        }
+        *status = BP_OK;
+        return new BPDocument { std::move(doc) };
+    } catch (...) {
+        *status = BP_INTERNAL;
+        return nullptr;
+    }
+}
+
+void bp_document_close(BPDocument *document)
+{
+    delete document;
+}
+
+int bp_document_page_count(const BPDocument *document)
+{
+    try {
+        return document->doc->getNumPages();
+    } catch (...) {
+        return 0;
+    }
+}
+
+BPPage *bp_page_read(BPDocument *document, int number, BPLimits limits, BPStatus *status, const char **detail)
+{
+    const char *ignored;
+    if (!detail) {
+        detail = &ignored;
+    }
+    *detail = "";
+    try {
+        PDFDoc *doc = document->doc.get();
+        if (number < 1 || number > doc->getNumPages()) {
+            *status = BP_NO_PAGE;
+            return nullptr;
+        }
+        Page *page = doc->getPage(number);
+        if (!page || !page->isOk()) {
+            *status = BP_NO_PAGE;
+            *detail = "poppler has no page object for it";
+            return nullptr;
+        }
+        auto result = std::make_unique<BPPage>();
+        double cw = page->getCropWidth(), ch = page->getCropHeight();
+        if (!std::isfinite(cw) || !std::isfinite(ch) || cw <= 0 || ch <= 0 || cw > limits.maxPageSide || ch > limits.maxPageSide) {
+            *status = BP_ABSURD_SIZE;
+            return nullptr;
+        }
+        int rotate = ((page->getRotate() % 360) + 360) % 360;
+        bool turned = rotate == 90 || rotate == 270;
+        result->info.width = turned ? ch : cw;
+        result->info.height = turned ? cw : ch;
+        result->info.rotate = rotate;
+        result->info.cropWidth = cw;
+        result->info.cropHeight = ch;
+
+        // Exactly what poppler-glib does to build a page's text (poppler_page_get_text_page).
+        PageDev dev(limits);
+        auto gfx = page->createGfx(&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, &PageDev::abortCheck, &dev);
+        page->display(raw(gfx));
+        dev.endPage();
+        auto text = dev.takeText();
+        release(gfx);
+        if (dev.overLimit) {
+            release(text);
+            *status = BP_TOO_MUCH_WORK;
+            *detail = dev.why;
+            return nullptr;
+        }
+
+        // Characters in poppler-glib's order (poppler_page_get_text_layout and
+        // poppler_page_get_text_attributes): words of each selected line, a space after a
+        // word that has one, a newline between lines.
+        std::map<std::tuple<std::string, double, int, int, int, int>, int> styleIndex;
+        auto styleOf = [&](const TextWord *word, int k) -> int {
+            double r, g, b;
+            word->getColor(&r, &g, &b);
+            auto key = std::make_tuple(fontName(word->getFontName(k)), word->getFontSize(), word->isUnderlined() ? 1 : 0, (int)(r * 65535. + 0.5), (int)(g * 65535. + 0.5), (int)(b * 65535. + 0.5));
+            auto found = styleIndex.find(key);
+            if (found != styleIndex.end()) {
+                return found->second;
+            }
+            int index = (int)result->fontNames.size();
+            result->fontNames.push_back(std::get<0>(key));
+            result->styles.push_back(BPStyle { nullptr, std::get<1>(key), std::get<2>(key), std::get<3>(key), std::get<4>(key), std::get<5>(key) });
+            styleIndex.emplace(key, index);
+            return index;
+        };
+        PDFRectangle area(0, 0, result->info.width, result->info.height);
+        auto addWhitespace = [&](uint32_t c) { result->chars.push_back(BPChar { c, -1, 0, 0, 0, 0 }); };
+        auto addWord = [&](const TextWord *word, int begin, int end, bool spaceAfter) {
+            for (int k = begin; k < end; ++k) {
+                BPChar c { *word->getChar(k), styleOf(word, k), 0, 0, 0, 0 };
+                word->getCharBBox(k, &c.x0, &c.y0, &c.x1, &c.y1);
+                // A glyph whose centre the clip region cuts away (text overflowing its
+                // cell, clipped at the border) is placed by the part that is shown.
+                if (word->getRotation() == 0) {
+                    if (auto clip = dev.clipAt(c.x0, word->getBaseline())) {
+                        double mid = (c.y0 + c.y1) / 2;
+                        double y0 = std::max(c.y0, clip->y0), y1 = std::min(c.y1, clip->y1);
+                        if ((mid < clip->y0 || mid > clip->y1) && y1 > y0) {
+                            c.y0 = y0;
+                            c.y1 = y1;
+                        }
+                    }
+                }
+                result->chars.push_back(c);
+            }
+            if (spaceAfter) {
+                addWhitespace(' ');
+            }
+        };
+#if POPPLER_CHECK_VERSION(25, 1, 0)
+        auto lines = text->getSelectionWords(&area, selectionStyleGlyph);
+        for (size_t i = 0; i < lines.size(); ++i) {
+            const auto &line = lines[i];
+            for (size_t j = 0; j < line.size(); ++j) {
+                const TextWord *word = line[j]->getWord();
+                addWord(word, line[j]->getBegin(), line[j]->getEnd(), word->hasSpaceAfter() && j + 1 < line.size());
+            }
+            if (i + 1 < lines.size() && !result->chars.empty()) {
+                addWhitespace('\n');
+            }
+        }
+#else
+        int nLines = 0;
+        std::vector<TextWordSelection *> **lines = text->getSelectionWords(&area, selectionStyleGlyph, &nLines);
+        if (lines) {
+            for (int i = 0; i < nLines; ++i) {
+                std::vector<TextWordSelection *> *line = lines[i];
+                for (size_t j = 0; j < line->size(); ++j) {
+                    TextWordSelection *sel = (*line)[j];
+                    const TextWord *word = sel->getWord();
+                    addWord(word, sel->getBegin(), sel->getEnd(), word->hasSpaceAfter() && j + 1 < line->size());
+                    delete sel;
+                }
+                if (i + 1 < nLines && !result->chars.empty()) {
+                    addWhitespace('\n');
+                }
+                delete line;
+            }
+            gfree(lines);
+        }
+#endif
+        release(text);
+
+        for (size_t i = 0; i < result->styles.size(); ++i) {
+            result->styles[i].font = result->fontNames[i].c_str();
+        }
+        result->segments = std::move(dev.segments);
+        result->info.charCount = result->chars.size();
+        result->info.styleCount = result->styles.size();
+        result->info.segmentCount = result->segments.size();
+        *status = BP_OK;
+        return result.release();
+    } catch (const std::bad_alloc &) {
+        *status = BP_INTERNAL;
+        *detail = "out of memory";
+        return nullptr;
+    } catch (...) {
+        *status = BP_INTERNAL;
+        *detail = "poppler failed on the page";
+        return nullptr;
+    }
+}
+
+void bp_page_free(BPPage *page)
+{
+    delete page;
+}
+
+BPPageInfo bp_page_info(const BPPage *page)
+{
+    return page->info;
+}
+
+const BPChar *bp_page_chars(const BPPage *page)
+{
+    return page->chars.data();
+}
+
+const BPStyle *bp_page_styles(const BPPage *page)
+{
+    return page->styles.data();
+}
+
+const BPSegment *bp_page_segments(const BPPage *page)
+{
+    return page->segments.data();
+}
+
+} // extern "C"

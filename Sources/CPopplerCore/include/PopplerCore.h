@@ -1,0 +1,112 @@
+// A C view of one pass of poppler's core over a page: the characters poppler's text layer
+// reports (exactly as poppler-glib reports them), their text styles, and every straight
+// axis-aligned border the page draws (stroked segments and thin filled rectangles, with
+// clip, dash and colour applied, white fills erasing what they cover).
+//
+// Only PDFLayout includes this header. Every pointer returned is owned by the object it
+// came from; nothing here throws, and every failure is a status code.
+#ifndef BUDGETPDF_POPPLER_CORE_H
+#define BUDGETPDF_POPPLER_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct BPDocument BPDocument;
+typedef struct BPPage BPPage;
+
+typedef enum {
+    BP_OK = 0,
+    /// poppler could not parse the document.
+    BP_DAMAGED = 1,
+    /// Encrypted, and no password or a wrong one was given.
+    BP_ENCRYPTED = 2,
+    /// The page number is outside the document, or poppler has no page object for it.
+    BP_NO_PAGE = 3,
+    /// The page's size is not a finite, positive number of points no larger than the limit.
+    BP_ABSURD_SIZE = 4,
+    /// The page holds more glyphs or path segments than the limits allow, or took too long.
+    BP_TOO_MUCH_WORK = 5,
+    /// Anything else poppler failed with (an exception, an allocation failure).
+    BP_INTERNAL = 6,
+} BPStatus;
+
+/// Bounds on the work spent on one page.
+typedef struct {
+    /// Most characters the text layer may collect.
+    size_t maxGlyphs;
+    /// Most straight path segments (stroked or rectangle sides) to consider.
+    size_t maxSegments;
+    /// Most seconds spent interpreting the page's content.
+    double maxSeconds;
+    /// Largest width or height of a page, in points.
+    double maxPageSide;
+} BPLimits;
+
+/// Opens a PDF held in memory. `bytes` must stay valid and unchanged until the document is
+/// closed. `password` may be NULL. Returns NULL and sets `status` on failure.
+BPDocument *bp_document_open(const void *bytes, size_t length, const char *password, BPStatus *status);
+void bp_document_close(BPDocument *document);
+int bp_document_page_count(const BPDocument *document);
+
+/// Reads page `number` (1-based) in one pass. Returns NULL and sets `status` on failure;
+/// `detail` (may be NULL) receives a short static description.
+BPPage *bp_page_read(BPDocument *document, int number, BPLimits limits, BPStatus *status, const char **detail);
+void bp_page_free(BPPage *page);
+
+typedef struct {
+    /// Size as displayed (rotation applied), in points.
+    double width;
+    double height;
+    /// The page's /Rotate, normalised to 0, 90, 180 or 270.
+    int rotate;
+    /// Crop box size before rotation.
+    double cropWidth;
+    double cropHeight;
+    size_t charCount;
+    size_t styleCount;
+    size_t segmentCount;
+} BPPageInfo;
+
+BPPageInfo bp_page_info(const BPPage *page);
+
+/// One character in poppler's text order. `style` is -1 for the whitespace poppler inserts
+/// between words and lines (not glyphs of the page).
+typedef struct {
+    uint32_t codepoint;
+    int32_t style;
+    double x0, y0, x1, y1;
+} BPChar;
+
+typedef struct {
+    /// UTF-8, subset prefix removed; "Default" when the font has no name.
+    const char *font;
+    double size;
+    int underlined;
+    /// 0...65535, as poppler-glib reports colours.
+    int red, green, blue;
+} BPStyle;
+
+/// A straight axis-aligned mark: a stroked segment or a thin filled rectangle, in page
+/// space (origin top-left, y down), after clipping and erasing.
+typedef struct {
+    int vertical;
+    /// y of a horizontal mark, x of a vertical one (its centre line).
+    double position;
+    /// Extent along the mark, start < end, including the stroke's half width at each end.
+    double start, end;
+    double thickness;
+} BPSegment;
+
+const BPChar *bp_page_chars(const BPPage *page);
+const BPStyle *bp_page_styles(const BPPage *page);
+const BPSegment *bp_page_segments(const BPPage *page);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
