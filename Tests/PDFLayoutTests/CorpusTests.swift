@@ -106,6 +106,25 @@ final class CorpusTests: XCTestCase {
         }
     }
 
+    /// Beijing's WPS attachments draw every cell border in light grey or as a thin filled
+    /// rectangle: every amount of a table page must sit in a cell closed on all four sides.
+    func testLightGreyWPSBordersEncloseEveryAmount() throws {
+        let shared = try Fixtures.shared()
+        let pdf = shared.appendingPathComponent("corpus/wild/beijing-2026-dept-02.pdf").path
+        guard FileManager.default.fileExists(atPath: pdf) else { throw XCTSkip("\(pdf) is absent") }
+        let page = try PDFDocument(path: pdf).page(4)
+        let amounts = page.words.filter { $0.text.wholeMatch(of: /[0-9,]+\.[0-9]{2,6}/) != nil }
+        XCTAssertGreaterThan(amounts.count, 60)
+        for word in amounts {
+            let b = word.box
+            let v = page.rulings.filter { $0.orientation == .vertical && $0.start <= b.midY && $0.end >= b.midY }
+            let h = page.rulings.filter { $0.orientation == .horizontal && $0.start <= b.midX && $0.end >= b.midX }
+            XCTAssert(v.contains { $0.position <= b.x0 } && v.contains { $0.position >= b.x1 }
+                      && h.contains { $0.position <= b.y0 } && h.contains { $0.position >= b.y1 },
+                      "\(word.text) at \(b) is not in a closed cell")
+        }
+    }
+
     func testImageOnlyPageHasNoText() throws {
         let shared = try Fixtures.shared()
         let pdf = shared.appendingPathComponent("corpus/pdf/putuo-justice-2026-dept.pdf").path
