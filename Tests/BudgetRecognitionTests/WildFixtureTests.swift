@@ -12,6 +12,7 @@ import XCTest
 final class WildFixtureTests: XCTestCase {
     /// Documents the parser reads exactly today; only ever grows.
     static let passing: Set<String> = [
+        "beijing-2026-dept-02",
         "foshan-2019-final-01",
         "fuzhou-2026-unit-05",
         "hangzhou-2026-dept-01",
