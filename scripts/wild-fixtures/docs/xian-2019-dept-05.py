@@ -81,7 +81,7 @@ S8 = [150, 263, 300, 440, 520, 620, 705]
 rows = cut(pdf, 19, 180, 550, S8, anchors=[0, 4])
 for p in (20, 21, 22, 23):
     rows += cut(pdf, p, 40, 550, S8, anchors=[0, 4])
-rows = [["", "合计", "", ""] + r[4:] if "合计" in r[:4] else r for r in rows]
+assert rows[0][3] == "合计"  # printed in the 政府经济科目名称 cell (not merged), kept there
 t8 = d.table("general_budget_basic_expenditure", "2019年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）", [19, 20, 21, 22, 23], "万元", bc, rows) \
     .tree(by_depth(rows, 0, {6: 0, 3: 1, 5: 2, 7: 2}), cols=bc[4:7]).colsum("合计", ["人员经费支出", "公用经费支出"])
 
