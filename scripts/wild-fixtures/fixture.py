@@ -240,6 +240,25 @@ class Table:
         self._record(f"{self.d['columns'][j]} numbers the lines {start}…{want - 1}", not bad, "; ".join(bad))
         return self
 
+    def four_blocks(self, income_value, blocks):
+        """Xi'an's 收支总表: one income block and three expenditure blocks side by side (by
+        function, department economic class, government economic class), each `(label
+        column, value column)`. In every block 本年支出合计 = Σ its numbered classes, 支出总计 =
+        本年支出合计 + the lines below it, and 支出总计 = 收入总计."""
+        rows = self.d["rows"]
+        for label_col, value_col in blocks:
+            labels = [r[label_col] for r in rows]
+            classes = [x for x in labels if x[:1].isdigit() and "、" in x[:4]]
+            rest = [x for x in ("结转下年", "未安排支出的实户资金") if x in labels]
+            name = self.d["columns"][label_col]
+            self.cellsum(("本年支出合计", value_col), [(x, value_col) for x in classes], f"本年支出合计 = Σ {len(classes)} classes of {name}")
+            self.cellsum(("支出总计", value_col), [(x, value_col) for x in ["本年支出合计"] + rest],
+                         f"支出总计 = 本年支出合计 + {' + '.join(rest)} ({name})")
+            self.cellsum(("支出总计", value_col), [("收入总计", income_value)], f"支出总计 ({name}) = 收入总计")
+        dept = blocks[1][1]
+        return self.cellsum(("1、人员经费和公用经费支出", dept), [(x, dept) for x in ("(1)工资福利支出", "(2)商品和服务支出", "(3)对个人和家庭的补助", "(4)资本性支出")],
+                            "人员经费和公用经费支出 = Σ its four parts")
+
     def lint(self):
         """Rows that are page furniture read as body: a unit/entity line, the title, or a
         row made only of header words."""

@@ -16,19 +16,6 @@ FOUR = ["收入/项目", "收入/预算数", "支出/支出功能分类科目（
         "支出/政府预算支出经济分类科目（按大类）", "支出/预算数"]
 
 
-def four_blocks(t, rows):
-    for label_col, value_col in ((2, 3), (4, 5), (6, 7)):
-        labels = [r[label_col] for r in rows]
-        classes = [x for x in labels if x[:1].isdigit() and "、" in x[:4]]
-        rest = [x for x in ("结转下年", "未安排支出的实户资金") if x in labels]
-        name = t.d["columns"][label_col]
-        t.cellsum(("本年支出合计", value_col), [(x, value_col) for x in classes], f"本年支出合计 = Σ {len(classes)} classes of {name}")
-        t.cellsum(("支出总计", value_col), [(x, value_col) for x in ["本年支出合计"] + rest], f"支出总计 = 本年支出合计 + {' + '.join(rest)} ({name})")
-        t.cellsum(("支出总计", value_col), [("收入总计", 1)], f"支出总计 ({name}) = 收入总计")
-    t.cellsum(("1、人员经费和公用经费支出", 5), [("(1)工资福利支出", 5), ("(2)商品和服务支出", 5), ("(3)对个人和家庭的补助", 5), ("(4)资本性支出", 5)], "人员经费和公用经费支出 = Σ its four parts")
-    return t
-
-
 def by_depth(rows, code_col, depth_of):
     return [-1 if r[code_col] == "" else depth_of[len(r[code_col])] for r in rows]
 
@@ -37,7 +24,7 @@ def by_depth(rows, code_col, depth_of):
 S1 = [205, 261, 395, 439, 570, 610, 728]
 rows = cut(pdf, 3, 110, 460, S1, anchors=[2]) + cut(pdf, 3, 460, 540, S1, anchors=[0, 2])
 t1 = d.table("income_expenditure_summary", "2019年部门综合预算收支总表", [3], "万元", FOUR, rows)
-four_blocks(t1, rows) \
+t1.four_blocks(1, [(2, 3), (4, 5), (6, 7)]) \
     .cellsum(("本年收入合计", 1), [("1、财政拨款", 1), ("2、上级补助收入", 1), ("3、事业收入", 1), ("4、事业单位经营收入", 1), ("5、下级单位上缴收入", 1), ("6、其他收入", 1)], "本年收入合计 = Σ 6 sources") \
     .cellsum(("1、财政拨款", 1), [("(1)一般公共预算拨款收入", 1), ("(2)政府性基金收入", 1), ("(3)国有资本经营预算收入", 1)], "财政拨款 = Σ its three parts") \
     .cellsum(("收入总计", 1), [("本年收入合计", 1), ("用事业基金弥补收支差额", 1), ("上年实户资金余额", 1), ("上年结转", 1)], "收入总计 = 本年收入合计 + 事业基金 + 实户资金 + 上年结转") \
@@ -63,7 +50,7 @@ t3 = d.table("expenditure_summary", "2019年部门综合预算支出总表", [5]
 S4 = [185, 236, 380, 432, 572, 615, 740]
 rows = cut(pdf, 6, 115, 485, S4, anchors=[2]) + cut(pdf, 6, 485, 545, S4, anchors=[0, 2])
 t4 = d.table("fiscal_appropriation_summary", "2019年部门综合预算财政拨款收支总表", [6], "万元", FOUR, rows)
-four_blocks(t4, rows) \
+t4.four_blocks(1, [(2, 3), (4, 5), (6, 7)]) \
     .cellsum(("本年收入合计", 1), [("1、财政拨款", 1)], "本年收入合计 = 财政拨款") \
     .cellsum(("1、财政拨款", 1), [("(1)一般公共预算拨款收入", 1), ("(2)政府性基金收入", 1), ("(3)国有资本经营预算收入", 1)], "财政拨款 = Σ its three parts") \
     .cellsum(("收入总计", 1), [("本年收入合计", 1), ("上年结转", 1)], "收入总计 = 本年收入合计 + 上年结转")
