@@ -12,7 +12,7 @@ TWO = ["收入/项目", "收入/预算数", "支出/项目", "支出/预算数"]
 # p15 表1 收支预算总表
 rows = cut(pdf, 15, 115, 440, [240, 300, 500], anchors=[0, 2])
 dep = depths(2)
-t1 = d.table("income_expenditure_summary", "表1：2026年市级部门收支预算总表", [15], "万元", TWO, rows,
+t1 = d.table("income_expenditure_summary", "2026年市级部门收支预算总表", [15], "万元", TWO, rows,
              notes=["注：本套报表若明细数加计之和与合计数有尾差，系套表金额转换时四舍五入造成，不另行调整。"])
 last = [i for i, r in enumerate(rows) if r[2] == "本年支出合计"][0]
 t1.tree([x if i < last else None for i, x in enumerate(dep)], cols=["支出/预算数"]) \
@@ -28,7 +28,7 @@ rows = cut(pdf, 16, 170, 300, [70, 130, 188, 241, 290, 332, 373, 413, 454, 495, 
 inc = ["单位名称", "总计"] + ["本年收入/" + c for c in ["小计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "事业收入",
        "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"]] + \
       ["上年结转结余/" + c for c in ["小计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"]]
-t2 = d.table("income_summary", "表2：2026年市级部门收入预算总表", [16], "万元", inc, rows) \
+t2 = d.table("income_summary", "2026年市级部门收入预算总表", [16], "万元", inc, rows) \
     .colsum("总计", ["本年收入/小计", "上年结转结余/小计"]) \
     .colsum("本年收入/小计", inc[3:12]) \
     .rowsum("合计", ["杭州市气象局"], inc[1:]) \
@@ -37,14 +37,14 @@ t2 = d.table("income_summary", "表2：2026年市级部门收入预算总表", [
 # p17 表3 支出预算总表
 rows = cut(pdf, 17, 150, 460, [360, 448, 517, 579, 636, 691, 746], anchors=[1])
 exp = ["功能分类科目名称", "总计", "基本支出/人员支出", "基本支出/日常公用支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出"]
-t3 = d.table("expenditure_summary", "表3：2026年市级部门支出预算总表", [17], "万元", exp, rows) \
+t3 = d.table("expenditure_summary", "2026年市级部门支出预算总表", [17], "万元", exp, rows) \
     .tree([-1] + depths(0)[1:]) \
     .colsum("总计", exp[2:])
 
 # p18 表4 财政拨款收支预算总表
 rows = cut(pdf, 18, 115, 470, [240, 300, 500], anchors=[0, 2])
 dep = depths(2)
-t4 = d.table("fiscal_appropriation_summary", "表4：2026年市级部门财政拨款收支预算总表", [18], "万元", TWO, rows)
+t4 = d.table("fiscal_appropriation_summary", "2026年市级部门财政拨款收支预算总表", [18], "万元", TWO, rows)
 body = [i for i, r in enumerate(rows) if r[2] not in ("一、本年支出合计", "二、年终结转结余", "支出总计", "")]
 t4.tree([dep[i] if i in body else None for i in range(len(rows))], cols=["支出/预算数"]) \
   .rowsum("一、本年支出合计", [rows[i][2] for i in body if dep[i] == 0], ["支出/预算数"]) \
@@ -56,14 +56,14 @@ t4.tree([dep[i] if i in body else None for i in range(len(rows))], cols=["支出
 # p19 表5 一般公共预算支出预算表
 rows = cut(pdf, 19, 150, 460, [270, 330, 390, 448, 506], anchors=[1])
 gb = ["功能分类科目名称", "合计", "基本支出/小计", "基本支出/人员经费", "基本支出/日常公用支出", "项目支出"]
-t5 = d.table("general_budget_expenditure", "表5：2026年市级部门一般公共预算支出预算表", [19], "万元", gb, rows) \
+t5 = d.table("general_budget_expenditure", "2026年市级部门一般公共预算支出预算表", [19], "万元", gb, rows) \
     .tree([-1] + depths(0)[1:]) \
     .colsum("合计", ["基本支出/小计", "项目支出"]) \
     .colsum("基本支出/小计", ["基本支出/人员经费", "基本支出/日常公用支出"])
 
 # p20 表6 一般公共预算基本支出预算表
 rows = cut(pdf, 20, 138, 780, [340, 415, 486], anchors=[1])
-t6 = d.table("general_budget_basic_expenditure", "表6：2026年市级部门一般公共预算基本支出预算表", [20], "万元",
+t6 = d.table("general_budget_basic_expenditure", "2026年市级部门一般公共预算基本支出预算表", [20], "万元",
              ["经济分类科目名称", "合计", "人员经费", "日常公用支出"], rows) \
     .tree([-1] + depths(0)[1:]) \
     .colsum("合计", ["人员经费", "日常公用支出"])
@@ -71,24 +71,24 @@ t6 = d.table("general_budget_basic_expenditure", "表6：2026年市级部门一�
 # p21 表7 “三公”经费预算表
 rows = cut(pdf, 21, 170, 230, [215, 268, 335, 396, 455, 510], anchors=[1])
 tp = ["单位名称", "“三公”经费合计", "因公出国(境)费用", "公务用车购置及运行费/小计", "公务用车购置及运行费/公务用车购置费", "公务用车购置及运行费/公务用车运行维护费", "公务接待费"]
-t7 = d.table("three_public_expenses", "表7：2026年市级部门一般公共预算“三公”经费预算表", [21], "万元", tp, rows,
+t7 = d.table("three_public_expenses", "2026年市级部门一般公共预算“三公”经费预算表", [21], "万元", tp, rows,
              notes=["注：不含教学科研人员学术交流因公出国（境）费用。"]) \
     .colsum("“三公”经费合计", ["因公出国(境)费用", "公务用车购置及运行费/小计", "公务接待费"]) \
     .colsum("公务用车购置及运行费/小计", ["公务用车购置及运行费/公务用车购置费", "公务用车购置及运行费/公务用车运行维护费"]) \
     .rowsum("合计", ["杭州市气象局", rows[2][0]], tp[1:])
 
 # p22, p23: printed with a 合计 row and no amounts
-d.table("government_fund_expenditure", "表8：2026年市级部门政府性基金预算支出预算表", [22], "万元",
+d.table("government_fund_expenditure", "2026年市级部门政府性基金预算支出预算表", [22], "万元",
         ["功能分类科目名称", "合计", "基本支出", "项目支出"], [["合计", "", "", ""]],
         notes=["备注：本部门没有政府性基金预算拨款安排的支出，故本表无数据。"]).colsum("合计", ["基本支出", "项目支出"])
-d.table("state_capital_expenditure", "表9：2026年市级部门国有资本经营预算支出预算表", [23], "万元",
+d.table("state_capital_expenditure", "2026年市级部门国有资本经营预算支出预算表", [23], "万元",
         ["功能分类科目名称", "项目支出"], [["合计", ""]],
         notes=["备注：本部门没有国有资本经营预算拨款安排的支出，故本表无数据。"]).passed.append("no amounts printed")
 
 # p24 表10 项目支出预算表
 rows = cut(pdf, 24, 160, 240, [200, 420, 498, 570, 635, 694, 750], anchors=[2])
 pj = ["单位名称", "项目名称", "总计", "财政拨款收入/一般公共预算", "财政拨款收入/政府性基金", "财政拨款收入/国有资本经营预算", "财政专户管理资金", "单位资金"]
-t10 = d.table("project_expenditure", "表10：2026年市级部门项目支出预算表", [24], "万元", pj, rows) \
+t10 = d.table("project_expenditure", "2026年市级部门项目支出预算表", [24], "万元", pj, rows) \
     .colsum("总计", pj[3:]) \
     .rowsum("合计", ["气象业务建设", "气象设施维护及科普", "专业系统维护及科普"], pj[2:])
 
