@@ -157,27 +157,26 @@ def depths(col, tol=3.0, skip=()):
             for i, x in enumerate(xs)]
 
 
-def join_codes(rows, start, n):
+def join_codes(rows, start, n, carry=True):
     """Codes printed split over `n` sub-columns (类/款/项) from column `start` become one
-    code column. A level printed blank under its parent's row (a 款 row with the 类 cell
-    empty) takes the parent's part from the row above that printed it: 201 / 05 / 01 on
-    three rows read 201, 20105, 2010501."""
-    out, parts = [], [""] * n
+    code column, the parts a row prints joined (301 | 01 → 30101). With `carry`, a level
+    printed blank under its parent's row takes the parent's part from the row above
+    (201 / 05 / 01 on three rows → 201, 20105, 2010501); without it, such a code is kept
+    as printed (05, 01). Also returns each row's level: the first sub-column it prints
+    in (-1 for none)."""
+    out, levels, parts = [], [], [""] * n
     for r in rows:
         cells = r[start:start + n]
         if any(cells):
             first = min(i for i, c in enumerate(cells) if c)
-            for i in range(n):
-                if i >= first:
-                    parts[i] = cells[i]
-            code = "".join(parts[:first]) + "".join(cells[first:])
-            for i in range(first + 1, n):
-                if not cells[i]:
-                    parts[i] = ""
+            for i in range(first, n):
+                parts[i] = cells[i]
+            code = ("".join(parts[:first]) if carry else "") + "".join(cells[first:])
         else:
-            code = ""
+            first, code = -1, ""
         out.append(r[:start] + [code] + r[start + n:])
-    return out
+        levels.append(first)
+    return out, levels
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
-"""烟台市统计局 2026 部门预算: 公开表1–11 on pp. 7–24 (万元), PDF24. Codes printed split over
-类/款/项 sub-columns with the parent cells blank on child rows: joined into one 科目编码
-(201 / 05 / 01 → 201, 20105, 2010501) as TRUTH_FORMAT.md asks. 公开表6 prints two economic
-code columns side by side (部门预算经济分类 and 政府预算经济分类), each joined from 类/款.
+"""烟台市统计局 2026 部门预算: 公开表1–11 on pp. 7–24 (万元), PDF24. Function codes printed
+split over 类/款/项 sub-columns, each row printing its own level only (201 / 05 / 01, the
+parent cells blank): one 科目编码 column keeps what the row prints (201, 05, 01), as issue 11
+asks ("a code is joined only from what the table prints, and kept as printed when it cannot
+be"); the hierarchy is checked by the sub-column each row prints in. 公开表6 prints two
+economic code columns side by side (部门预算经济分类 and 政府预算经济分类), 类 and 款 on every
+row: joined (301 | 01 → 30101).
 公开表10 基本支出预算情况表 (basic expenditure by funding source) is not a canonical kind and is
 left out."""
 import os, sys
@@ -30,17 +33,17 @@ assert len(classes(rows)) == 21
 
 # pp8–9 公开表2 收入总体情况表
 S = [36, 57, 76, 198, 240, 290, 333, 382, 431, 481, 530, 582, 628, 679, 728, 780]
-rows = join_codes(cut(pdf, 8, 175, 800, S, anchors=[0, 1, 2, 4]) + cut(pdf, 9, 175, 800, S, anchors=[0, 1, 2, 4]), 0, 3)
+rows, lv = join_codes(cut(pdf, 8, 175, 800, S, anchors=[0, 1, 2, 4]) + cut(pdf, 9, 175, 800, S, anchors=[0, 1, 2, 4]), 0, 3, carry=False)
 inc = ["科目编码", "科目名称", "合计", "财政拨款收入/小计", "财政拨款收入/一般公共预算收入", "财政拨款收入/政府性基金预算收入", "财政拨款收入/国有资本经营预算收入",
        "财政专户管理资金收入", "事业收入（不含教育收费）", "事业单位经营收入", "其他收入", "上级补助收入", "附属单位上缴收入", "使用非财政拨款结余", "上年结转"]
-t2 = d.table("income_summary", "收入总体情况表", [8, 9], "万元", inc, rows).codes() \
+t2 = d.table("income_summary", "收入总体情况表", [8, 9], "万元", inc, rows).tree(lv, cols=inc[2:]) \
     .colsum("合计", inc[3:4] + inc[7:]).colsum("财政拨款收入/小计", inc[4:7])
 
 # pp10–11 公开表3 支出总体情况表
 S = [100, 135, 165, 420, 500, 600, 690]
-rows = join_codes(cut(pdf, 10, 150, 800, S, anchors=[0, 1, 2, 4]) + cut(pdf, 11, 150, 800, S, anchors=[0, 1, 2, 4]), 0, 3)
+rows, lv = join_codes(cut(pdf, 10, 150, 800, S, anchors=[0, 1, 2, 4]) + cut(pdf, 11, 150, 800, S, anchors=[0, 1, 2, 4]), 0, 3, carry=False)
 t3 = d.table("expenditure_summary", "支出总体情况表", [10, 11], "万元", ["科目编码", "科目名称", "合计", "基本支出", "项目支出", "结转下年"], rows) \
-    .codes().colsum("合计", ["基本支出", "项目支出", "结转下年"])
+    .tree(lv, cols=["合计", "基本支出", "项目支出", "结转下年"]).colsum("合计", ["基本支出", "项目支出", "结转下年"])
 
 # pp12–13 公开表4 财政拨款收支总体情况表
 S = [260, 310, 470, 550, 630, 710]
@@ -57,9 +60,9 @@ assert len(classes(rows)) == 21
 
 # pp14–15 公开表5 一般公共预算支出情况表
 S = [115, 145, 170, 370, 430, 520, 610, 690]
-rows = join_codes(cut(pdf, 14, 125, 800, S, anchors=[0, 1, 2, 4]) + cut(pdf, 15, 125, 800, S, anchors=[0, 1, 2, 4]), 0, 3)
+rows, lv = join_codes(cut(pdf, 14, 125, 800, S, anchors=[0, 1, 2, 4]) + cut(pdf, 15, 125, 800, S, anchors=[0, 1, 2, 4]), 0, 3, carry=False)
 gb = ["科目编码", "科目名称", "合计", "基本支出/小计", "基本支出/人员支出", "基本支出/日常公用支出", "项目支出"]
-t5 = d.table("general_budget_expenditure", "一般公共预算支出情况表", [14, 15], "万元", gb, rows).codes() \
+t5 = d.table("general_budget_expenditure", "一般公共预算支出情况表", [14, 15], "万元", gb, rows).tree(lv, cols=gb[2:]) \
     .colsum("合计", ["基本支出/小计", "项目支出"]).colsum("基本支出/小计", ["基本支出/人员支出", "基本支出/日常公用支出"])
 
 # pp16–17 公开表6 一般公共预算基本支出情况表: two economic code columns; the 301/302 class rows
@@ -67,7 +70,7 @@ t5 = d.table("general_budget_expenditure", "一般公共预算支出情况表", 
 # of the item rows printed under it, checked as a sequence rather than by code.
 S = [145, 170, 310, 340, 362, 520, 600, 680]
 rows = cut(pdf, 16, 125, 800, S, anchors=[0, 2, 5]) + cut(pdf, 17, 125, 800, S, anchors=[0, 2, 5])
-rows = join_codes(join_codes(rows, 3, 2), 0, 2)
+rows = join_codes(join_codes(rows, 3, 2)[0], 0, 2)[0]
 bc = ["科目编码", "部门预算支出经济分类科目名称", "科目编码", "政府预算支出经济分类科目名称", "小计", "人员支出", "日常公用支出"]
 t6 = d.table("general_budget_basic_expenditure", "一般公共预算基本支出情况表", [16, 17], "万元", bc, rows) \
     .tree([-1] + [0 if len(r[0]) == 3 else 1 for r in rows[1:]]) \
@@ -102,10 +105,13 @@ d.same((t3, "合计", "项目支出"), (t11, "合计", "合计"))
 d.same((t5, "合计", "基本支出/人员支出"), (t6, "合计", "人员支出"))
 d.same((t5, "合计", "基本支出/日常公用支出"), (t6, "合计", "日常公用支出"))
 d.same((t5, "合计", "基本支出/小计"), (t6, "合计", "小计"), rounding=True)
-for r in t3.d["rows"][1:]:
-    d.same((t3, r[0], "合计"), (t5, r[0], "合计"))
-    d.same((t3, r[0], "合计"), (t2, r[0], "合计"))
-    d.same((t3, r[0], "基本支出"), (t5, r[0], "基本支出/小计"))
+# 公开表2, 3 and 5 list the same codes in the same order (a code like 05 repeats under
+# several 类, so lines are paired by position, after checking the codes and names agree)
+assert [r[:2] for r in t2.d["rows"]] == [r[:2] for r in t3.d["rows"]] == [r[:2] for r in t5.d["rows"]]
+for i, r in enumerate(t3.d["rows"][1:], start=1):
+    d.same((t3, i, "合计"), (t5, i, "合计"), f"公开表3 = 公开表5 合计 on line {i} ({r[0]} {r[1]})")
+    d.same((t3, i, "合计"), (t2, i, "合计"), f"公开表3 = 公开表2 合计 on line {i} ({r[0]} {r[1]})")
+    d.same((t3, i, "基本支出"), (t5, i, "基本支出/小计"), f"公开表3 基本支出 = 公开表5 基本支出/小计 on line {i} ({r[0]} {r[1]})")
 d.same((t6, "公务接待费", 4), (t7, 0, "2026年预算数/公务接待费"))
 for t in d.tables: print(t.d["title"]); [print("   ", r) for r in t.d["rows"]]
 d.write()
