@@ -23,14 +23,24 @@ public struct DocumentReader {
         var opening: [String] = []
         var warnings: [String] = []
         var textPages = 0
-        // Pages are read in parallel; layouts come back in page order.
-        for layout in try pdf.pages() {
+        var failures: [PDFLayoutError] = []
+        // Pages are read in parallel; layouts come back in page order. A page that cannot be
+        // read is reported and skipped; the rest of the document is still read.
+        for result in try pdf.pageResults() {
+            let layout: PageLayout
+            switch result {
+            case .success(let page): layout = page
+            case .failure(let error):
+                failures.append(error)
+                warnings.append("\(error); not read")
+                continue
+            }
             let n = layout.number
             if layout.hasText { textPages += 1 } else { warnings.append("\(path): page \(n): no text layer (image-only page); not read") }
             if n <= 4 { opening += layout.lines.map { CellText.clean($0.text) }.filter { !$0.isEmpty } }
             pages.append(PageTables(layout))
         }
-        guard textPages > 0 else { throw PDFLayoutError(file: path, page: 1, reason: .noText) }
+        guard textPages > 0 else { throw failures.first ?? PDFLayoutError(file: path, page: 1, reason: .noText) }
 
         let spans = TableStitcher().spans(pages) { lines in
             let t = TableReader.title(lines)

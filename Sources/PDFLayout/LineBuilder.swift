@@ -33,7 +33,9 @@ struct LineBuilder {
                 bandSize = size
             }
         }
-        let verticals = rulings.filter { $0.orientation == .vertical }
+        // Sorted by position, so the borders between two glyphs are found by bisection:
+        // a page with thousands of borders and glyphs stays n log n.
+        let verticals = rulings.filter { $0.orientation == .vertical }.sorted { $0.position < $1.position }
         var ordered: [Glyph] = []
         ordered.reserveCapacity(glyphs.count)
         var lines: [TextLine] = []
@@ -65,9 +67,12 @@ struct LineBuilder {
                 let a = glyphs[p], b = glyphs[i]
                 let gap = b.box.x0 - a.box.x1
                 let size = max(a.fontSize, b.fontSize, 1)
-                let ruled = verticals.contains { v in
-                    v.position > a.box.midX && v.position < b.box.midX
-                        && v.start <= max(a.box.midY, b.box.midY) && v.end >= min(a.box.midY, b.box.midY)
+                var k = firstIndex(in: verticals, after: a.box.midX)
+                var ruled = false
+                while !ruled, k < verticals.count, verticals[k].position < b.box.midX {
+                    let v = verticals[k]
+                    ruled = v.start <= max(a.box.midY, b.box.midY) && v.end >= min(a.box.midY, b.box.midY)
+                    k += 1
                 }
                 if gap > wordGap * size || ruled { flush() }
             }
@@ -75,5 +80,15 @@ struct LineBuilder {
         }
         flush()
         return words
+    }
+
+    /// The index of the first border whose position is greater than `x` (borders sorted).
+    private func firstIndex(in verticals: [RulingLine], after x: Double) -> Int {
+        var lo = 0, hi = verticals.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if verticals[mid].position > x { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
     }
 }

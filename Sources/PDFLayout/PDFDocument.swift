@@ -153,8 +153,11 @@ public final class PDFDocument {
     private func measureFonts(of page: PageAssembler.Prepared) throws(PDFLayoutError) {
         let unmeasured = page.suspects.values.filter { fontOffsets[$0.key] == nil }.sorted { $0.font < $1.font }
         guard !unmeasured.isEmpty else { return }
+        // One pixel per point, fewer on a huge page: the measurement needs a few pixels per
+        // glyph, never a buffer of hundreds of megabytes.
+        let scale = min(1, (GrayImage.maxPixels / (page.source.width * page.source.height)).squareRoot())
         let image = try withPage(page.source.number) { p throws(PDFLayoutError) in
-            try GrayImage.render(p, width: page.source.width, height: page.source.height, scale: 1,
+            try GrayImage.render(p, width: page.source.width, height: page.source.height, scale: scale,
                                  file: name, number: page.source.number)
         }
         for suspect in unmeasured {

@@ -14,6 +14,8 @@ struct GrayImage: Sendable {
 
     /// Largest image side rendered, in pixels: a larger page is refused, not allocated.
     static let maxSide = 20_000
+    /// Pixels a measurement renders at most (a 1:1 A3 page is 1 M).
+    static let maxPixels = 16_000_000.0
 
     /// Renders a poppler-glib page at `scale` pixels per point. The size is checked before
     /// any conversion, so a page of absurd dimensions is an error, never a trap.

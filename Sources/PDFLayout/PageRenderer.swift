@@ -5,6 +5,9 @@ import Foundation
 enum PageRenderer {
     static func writeAnnotatedPNG(page: OpaquePointer, layout: PageLayout, scale: Double,
                                   to path: String, file: String) throws(PDFLayoutError) {
+        // A huge page is drawn smaller rather than not at all (its size is already checked
+        // to be a finite number of points no larger than 14,400).
+        let scale = min(scale, (64_000_000 / max(layout.width * layout.height, 1)).squareRoot())
         let pw = Int32((layout.width * scale).rounded(.up)), ph = Int32((layout.height * scale).rounded(.up))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {

@@ -22,7 +22,9 @@ final class CoreDocument {
 
     /// Bounds on one page's work: a page over them is skipped with a warning rather than
     /// holding up, or bringing down, the whole document.
-    static let limits = BPLimits(maxGlyphs: 60_000, maxSegments: 400_000, maxSeconds: 15, maxPageSide: 14_400)
+    static let limits = BPLimits(maxGlyphs: 60_000, maxSegments: 400_000, maxSeconds: 5, maxPageSide: 14_400)
+    /// How far from the page, in page sizes, a glyph or mark may lie and still be kept.
+    static let reach = 4.0
 
     /// `bytes` must outlive the document.
     init(bytes: UnsafeRawBufferPointer, name: String, password: String?) throws(PDFLayoutError) {
@@ -59,18 +61,34 @@ final class CoreDocument {
         }
         defer { bp_page_free(page) }
         let info = bp_page_info(page)
-        let styles = UnsafeBufferPointer(start: bp_page_styles(page), count: info.styleCount).map { s in
+        let rawStyles = UnsafeBufferPointer(start: bp_page_styles(page), count: info.styleCount).map { s in
             TextStyle(font: String(cString: s.font), size: s.size, isUnderlined: s.underlined != 0,
                       color: [Int(s.red), Int(s.green), Int(s.blue)])
         }
-        let characters = UnsafeBufferPointer(start: bp_page_chars(page), count: info.charCount).map { c in
-            let scalar = Unicode.Scalar(c.codepoint) ?? "\u{FFFD}"
-            return (text: String(Character(scalar)), box: Rect(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1),
-                    style: c.style >= 0 ? Int(c.style) : nil)
+        // Every number below comes from the file: a box or a size that is not a finite
+        // number of points within reach of the page is not a glyph or a border anyone sees,
+        // and would poison every later sum, so it is dropped here.
+        let reach = Self.reach * max(info.width, info.height)
+        func sane(_ values: Double...) -> Bool { values.allSatisfy { $0.isFinite && abs($0) <= reach } }
+        let styles = rawStyles.map { s -> TextStyle in
+            var s = s
+            if !(s.size.isFinite && s.size > 0 && s.size <= reach) { s.size = 10 }
+            return s
         }
-        let marks = UnsafeBufferPointer(start: bp_page_segments(page), count: info.segmentCount).map { s in
-            RulingMark(orientation: s.vertical != 0 ? .vertical : .horizontal, position: s.position,
-                       start: s.start, end: s.end, thickness: s.thickness)
+        let characters = UnsafeBufferPointer(start: bp_page_chars(page), count: info.charCount).compactMap { c -> (text: String, box: Rect, style: Int?)? in
+            let scalar = Unicode.Scalar(c.codepoint) ?? "\u{FFFD}"
+            let style = c.style >= 0 && Int(c.style) < styles.count ? Int(c.style) : nil
+            guard style == nil || sane(c.x0, c.y0, c.x1, c.y1) else { return nil }
+            return (text: String(Character(scalar)), box: Rect(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1), style: style)
+        }
+        let printed = UnsafeBufferPointer(start: bp_page_chars(page), count: info.charCount).filter { $0.style >= 0 }.count
+        if printed > 0, !characters.contains(where: { $0.style != nil }) {
+            throw PDFLayoutError(file: name, page: number, reason: .absurdPage("all \(printed) of its characters lie at coordinates far outside the page"))
+        }
+        let marks = UnsafeBufferPointer(start: bp_page_segments(page), count: info.segmentCount).compactMap { s -> RulingMark? in
+            guard sane(s.position, s.start, s.end, s.thickness) else { return nil }
+            return RulingMark(orientation: s.vertical != 0 ? .vertical : .horizontal, position: s.position,
+                              start: s.start, end: s.end, thickness: s.thickness)
         }
         let turned = abs(info.cropWidth - info.cropHeight) > 1 && (info.rotate == 90 || info.rotate == 270)
         return PageSource(number: number, width: info.width, height: info.height, rotation: turned ? 90 : 0,
