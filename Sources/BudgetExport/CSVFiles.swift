@@ -12,10 +12,16 @@ public enum CSVFiles {
         "document_id", "fiscal_year", "entity", "doc_kind", "scope", "table_kind", "table_title", "page",
         "row_index", "code", "code_class", "code_kuan", "code_xiang", "name", "row_role", "column_path",
         "amount", "unit", "amount_yuan", "phase", "direction", "fund",
+        "classification", "code_level", "parent_code", "measure",
     ]
 
     public static func facts(_ document: BudgetDocument, excel: Bool = false) throws -> Data {
-        var rows = [factColumns]
+        try csv([factColumns] + factRows(document), excel: excel)
+    }
+
+    /// The lines of `facts.csv` below its header, as text (the workbook's facts sheet too).
+    static func factRows(_ document: BudgetDocument) -> [[String]] {
+        var rows: [[String]] = []
         for f in Fact.facts(of: document) {
             let parts = f.code?.parts ?? []
             rows.append([
@@ -24,9 +30,11 @@ public enum CSVFiles {
                 f.code?.digits ?? "", parts.first ?? "", parts.count > 1 ? parts[1] : "", parts.count > 2 ? parts[2] : "",
                 f.name ?? "", f.role.rawValue, f.columnPath, plain(f.amount.value), f.amount.unit.rawValue,
                 plain(f.amount.yuan), f.phase, f.direction?.rawValue ?? "", f.fund?.rawValue ?? "",
+                f.code.flatMap(Classification.init)?.rawValue ?? "", f.code.map { String($0.level) } ?? "",
+                f.code?.parent?.digits ?? "", f.measure?.rawValue ?? "",
             ])
         }
-        return try csv(rows, excel: excel)
+        return rows
     }
 
     /// Column names of `<name>.indicators.csv`: one performance indicator per line.
@@ -90,9 +98,29 @@ public enum CSVFiles {
         return rows.count > 1 ? try csv(rows, excel: excel) : nil
     }
 
-    /// A table as printed: its column paths, then its rows.
+    /// A table as printed: its column names (`headerNames`), then its rows.
     public static func table(_ table: BudgetTable, excel: Bool = false) throws -> Data {
-        try csv([table.columns] + table.rows.map(\.cells), excel: excel)
+        try csv([headerNames(table.columns)] + table.rows.map(\.cells), excel: excel)
+    }
+
+    /// A table CSV's header: the printed column paths, made usable as field names — a
+    /// blank one is `column_N`, a repeated one (a two-sided table's 科目编码) gets `_2`,
+    /// `_3` … — so every reader (Frictionless, pandas, R) gets unique, non-blank names. The
+    /// data package keeps each printed path as the field's title.
+    public static func headerNames(_ columns: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        var taken = Set(columns)
+        return columns.enumerated().map { i, label in
+            var name = label.isEmpty ? "column_\(i + 1)" : label
+            seen[name, default: 0] += 1
+            if let n = seen[name], n > 1 {
+                var k = n
+                while taken.contains("\(name)_\(k)") { k += 1 }
+                name += "_\(k)"
+            }
+            taken.insert(name)
+            return name
+        }
     }
 
     /// The file name of table `index` under `DIR/<name>/`: stable, sortable, readable.

@@ -12,6 +12,12 @@ public enum DataPackage {
         var description: String
         var columnType: String?
         var constraints: [String: [String]]?
+        /// The label as printed (a table's header path), where the name had to differ.
+        var title: String?
+        /// An amount field's money unit (元, 万元): extra to Table Schema, which has none.
+        var unit: String?
+        /// A code field's classification (functional, economic, revenue).
+        var classification: String?
     }
 
     /// The key every CSV file shares, joining its rows to their document.
@@ -33,13 +39,12 @@ public enum DataPackage {
         Field(name: "table_title", type: "string", description: "Table title as printed"),
         Field(name: "page", type: "integer", description: "1-based PDF page the row is printed on"),
         Field(name: "row_index", type: "integer", description: "0-based body row of the table"),
-        Field(name: "code", type: "string", description: "Classification code, joined (2080101)",
-              columnType: "functional-classification:generic:code"),
+        Field(name: "code", type: "string",
+              description: "Classification code, joined (2080101); functional, economic or revenue as `classification` says"),
         Field(name: "code_class", type: "string", description: "类 part of the code (208)"),
         Field(name: "code_kuan", type: "string", description: "款 part of the code (05)"),
         Field(name: "code_xiang", type: "string", description: "项 part of the code (01)"),
-        Field(name: "name", type: "string", description: "Row label as printed",
-              columnType: "functional-classification:generic:label"),
+        Field(name: "name", type: "string", description: "Row label as printed"),
         Field(name: "row_role", type: "string", description: "detail, subtotal, total (合计) or grand_total (总计)",
               constraints: ["enum": ["detail", "subtotal", "total", "grand_total"]]),
         Field(name: "column_path", type: "string", description: "Header path of the amount's column"),
@@ -51,6 +56,14 @@ public enum DataPackage {
         Field(name: "direction", type: "string", description: "revenue or expenditure, where the table says",
               columnType: "direction:id"),
         Field(name: "fund", type: "string", description: "general, government_fund or state_capital, where the column or table says"),
+        Field(name: "classification", type: "string",
+              description: "The code's classification: functional (支出功能分类, 2xx), economic (支出经济分类, 3xx/5xx) or revenue (收入分类, 1xx)",
+              constraints: ["enum": Classification.allCases.map(\.rawValue)]),
+        Field(name: "code_level", type: "integer", description: "1 for 类, 2 for 款, 3 for 项"),
+        Field(name: "parent_code", type: "string", description: "The code one level up (20801 for 2080101)"),
+        Field(name: "measure", type: "string",
+              description: "What the figure measures, comparable across documents (README, Measures)",
+              constraints: ["enum": Measure.allCases.map(\.rawValue)]),
     ]
 
     /// The Table Schema of `<name>.indicators.csv`.
@@ -108,6 +121,9 @@ public enum DataPackage {
         var missingValues = [""]
     }
 
+    /// The cells tables print for "nothing" in an amount column; read as missing values.
+    static let placeholders = ["-", "--", "—", "——", "－", "/", "…", "0.00-"]
+
     struct Resource: Encodable {
         var name: String
         var path: String
@@ -144,7 +160,9 @@ public enum DataPackage {
     }
 
     /// A package over the CSV files of `documents`, each named by its file stem.
-    public static func package(name: String, documents: [(stem: String, document: BudgetDocument)]) throws -> Data {
+    /// With `excel`, the files start with a byte-order mark (encoding `utf-8-sig`) and
+    /// their placeholders may carry the `'` that neutralises a leading `-`.
+    public static func package(name: String, documents: [(stem: String, document: BudgetDocument)], excel: Bool = false) throws -> Data {
         var resources: [Resource] = []
         for (stem, document) in documents {
             let slug = Self.slug(stem)
@@ -159,27 +177,53 @@ public enum DataPackage {
                 resources.append(Resource(name: "\(slug)-indicators", path: "\(stem).indicators.csv", schema: Schema(fields: indicatorFields)))
             }
             for (i, table) in document.tables.enumerated() {
-                let fields = table.columns.indices.map { c in
-                    Field(name: table.columns[c].isEmpty ? "column_\(c + 1)" : table.columns[c], type: "string",
-                          description: "As printed (amounts without thousands separators)")
-                }
+                let (fields, missing) = tableFields(table)
                 resources.append(Resource(name: "\(slug)-table-\(i + 1)", path: "\(stem)/\(CSVFiles.tableFileName(table, index: i))",
-                                          schema: Schema(fields: uniqued(fields))))
+                                          schema: Schema(fields: fields, missingValues: missing)))
+            }
+        }
+        if excel {
+            for i in resources.indices {
+                resources[i].encoding = "utf-8-sig"
+                resources[i].schema.missingValues += resources[i].schema.missingValues.filter { !$0.isEmpty }.map { "'" + $0 }
             }
         }
         return try encode(Package(name: slug(name), resources: resources))
     }
 
-    /// Field names must be unique; a table printing the same header twice (a two-sided
-    /// table's 科目编码) gets its later copies numbered.
-    private static func uniqued(_ fields: [Field]) -> [Field] {
-        var seen: [String: Int] = [:]
-        return fields.map { f in
-            var f = f
-            seen[f.name, default: 0] += 1
-            if let n = seen[f.name], n > 1 { f.name += "_\(n)" }
-            return f
+    /// The fields of a table as printed (`NN-kind.csv`): named by the printed header path
+    /// (blank → `column_N`, repeats numbered), the label kept as the title; codes typed
+    /// string with their classification; an amount column typed number, with the table's
+    /// unit and title, when every cell is a number or a placeholder (`-`, `—` …, declared as
+    /// missing values), else string; everything else string.
+    static func tableFields(_ table: BudgetTable) -> (fields: [Field], missingValues: [String]) {
+        var missing: Set<String> = [""]
+        let names = CSVFiles.headerNames(table.columns)
+        let fields = table.columns.indices.map { c -> Field in
+            let label = table.columns[c]
+            var field = Field(name: names[c], type: "string", description: "As printed", title: label.isEmpty ? nil : label)
+            switch table.meanings[c].role {
+            case .code:
+                let kinds = Set(table.rows.compactMap { $0.code.flatMap(Classification.init) })
+                field.classification = kinds.count == 1 ? kinds.first!.rawValue : nil
+                field.description = "Classification code as printed"
+                    + (kinds.count == 1 ? " (\(kinds.first!.rawValue) classification)" : kinds.isEmpty ? "" : " (mixed classifications)")
+            case .amount:
+                let others = Set(table.rows.compactMap { r in r.amounts[c] == nil ? r.cells[c] : nil }).subtracting([""])
+                if others.isSubset(of: placeholders) {
+                    field.type = "number"
+                    missing.formUnion(others)
+                    field.unit = table.unit?.rawValue
+                    field.description = "Amount" + (table.unit.map { " in \($0.rawValue)" } ?? "") + " of \(table.title)"
+                } else {
+                    field.description = "As printed (amounts without thousands separators; some cells are not numbers)"
+                }
+            default:
+                break
+            }
+            return field
         }
+        return (fields, placeholders.filter(missing.contains).isEmpty ? [""] : [""] + placeholders.filter(missing.contains))
     }
 
     /// Frictionless names are lower-case ASCII letters, digits, `-`, `_` and `.`.

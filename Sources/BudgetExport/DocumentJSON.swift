@@ -225,7 +225,8 @@ public enum DocumentJSON {
                 return Column(index: i, path: t.columns[i], role: m.role.rawValue,
                               direction: Nullable(m.direction?.rawValue), fund: Nullable(m.fund?.rawValue))
             }
-            rows = t.rows.enumerated().map { Row(index: $0.offset, $0.element, columns: t.columns) }
+            let measures = Measure.figures(of: t)
+            rows = t.rows.enumerated().map { Row(index: $0.offset, $0.element, columns: t.columns, measures: measures[$0.offset]) }
             items = Nullable(t.kind.isTwoSided ? t.sideItems.map { Item($0, columns: t.columns) } : nil)
             indicators = Nullable(t.kind == .performanceTargets ? t.indicators.map(Indicator.init) : nil)
             project = Nullable(t.project.map(Project.init))
@@ -344,6 +345,8 @@ public enum DocumentJSON {
         var xiang: Nullable<String>
         var level: Int
         var parent: Nullable<String>
+        /// functional, economic or revenue (`Classification`).
+        var classification: Nullable<String>
 
         init(_ c: ClassificationCode) {
             code = c.digits
@@ -353,6 +356,7 @@ public enum DocumentJSON {
             xiang = Nullable(parts.count > 2 ? parts[2] : nil)
             level = c.level
             parent = Nullable(c.parent?.digits)
+            classification = Nullable(Classification(c)?.rawValue)
         }
 
     }
@@ -366,11 +370,16 @@ public enum DocumentJSON {
         var box: Nullable<Box>
 
         /// A row's or side item's amounts, left to right, each with its column's path.
-        static func inColumnOrder(_ amounts: [Int: Amount], columns: [String]) -> [AmountValue] {
+        /// What the figure measures (`Measure`), null where the rules name nothing.
+        var measure: Nullable<String>
+
+        /// A row's or side item's amounts, left to right, each with its column's path (and,
+        /// for a row, its measure).
+        static func inColumnOrder(_ amounts: [Int: Amount], columns: [String], measures: [Measure?]? = nil) -> [AmountValue] {
             amounts.keys.sorted().map { i in
                 let a = amounts[i]!
                 return AmountValue(column: i, column_path: columns[i], printed: a.printed, value: a.value, yuan: a.yuan,
-                                   box: Nullable(a.box.map(Box.init)))
+                                   box: Nullable(a.box.map(Box.init)), measure: Nullable(measures?[i]?.rawValue))
             }
         }
     }
@@ -387,7 +396,7 @@ public enum DocumentJSON {
         var role: String
         var amounts: [AmountValue]
 
-        init(index: Int, _ r: BudgetRow, columns: [String]) {
+        init(index: Int, _ r: BudgetRow, columns: [String], measures: [Measure?]) {
             self.index = index
             page = r.page
             cells = r.cells
@@ -396,7 +405,7 @@ public enum DocumentJSON {
             code = Nullable(r.code.map(Code.init))
             name = Nullable(r.name)
             role = r.role.rawValue
-            amounts = AmountValue.inColumnOrder(r.amounts, columns: columns)
+            amounts = AmountValue.inColumnOrder(r.amounts, columns: columns, measures: measures)
         }
 
     }

@@ -19,6 +19,8 @@ public struct Fact: Hashable, Sendable {
     public var amount: Amount
     public var direction: ColumnMeaning.Direction?
     public var fund: ColumnMeaning.Fund?
+    /// What the figure measures, comparable across documents (`Measure`).
+    public var measure: Measure?
 
     /// 预算 amounts are approved; 决算 amounts were executed.
     public var phase: String { documentKind == .budget ? "approved" : "executed" }
@@ -34,14 +36,16 @@ public struct Fact: Hashable, Sendable {
     public static func facts(of document: BudgetDocument) -> [Fact] {
         let id = String(document.source.sha256.prefix(12))
         return document.tables.flatMap { table in
-            table.rows.enumerated().flatMap { index, row in
+            let measures = Measure.figures(of: table)
+            return table.rows.enumerated().flatMap { index, row in
                 row.amounts.keys.sorted().map { column in
                     Fact(documentID: id, fiscalYear: document.metadata.fiscalYear, entity: document.metadata.entity,
                          documentKind: document.metadata.kind, scope: document.metadata.scope, tableKind: table.kind,
                          tableTitle: table.title, page: row.page, rowIndex: index, code: row.code,
                          name: label(of: column, in: row, table: table),
                          role: row.role, columnPath: table.columns[column], amount: row.amounts[column]!,
-                         direction: table.meanings[column].direction, fund: table.meanings[column].fund)
+                         direction: table.meanings[column].direction, fund: table.meanings[column].fund,
+                         measure: measures[index][column])
                 }
             }
         }

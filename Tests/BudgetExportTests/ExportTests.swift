@@ -46,6 +46,7 @@ final class ExportTests: XCTestCase {
     func testCSVsReadBackByPythonMatchTheJSON() throws {
         let folder = try temporaryFolder()
         try export(Self.samples, to: folder)
+        try Frictionless.validate(folder)
         let script = #"""
 import csv, json, sys, os
 from decimal import Decimal
@@ -118,6 +119,7 @@ print("ok", len(got))
         let plain = try temporaryFolder(), excel = try temporaryFolder()
         try export(["hebei-portrait"], to: plain)
         try export(["hebei-portrait"], to: excel, excel: true)
+        try Frictionless.validate(excel)
         let a = try Data(contentsOf: plain.appendingPathComponent("hebei-portrait.facts.csv"))
         let b = try Data(contentsOf: excel.appendingPathComponent("hebei-portrait.facts.csv"))
         XCTAssertEqual(Array(b.prefix(3)), [0xEF, 0xBB, 0xBF])

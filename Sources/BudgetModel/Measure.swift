@@ -1,0 +1,181 @@
+/// What an amount column measures, in one word that means the same in every document:
+/// the comparable measure of issue 12. A 三公 table may head its total `合计`,
+/// `合计/预算数`, `“三公”经费/小计` or `“三公”经费合计`; all are `threePublicTotal`, so a
+/// question across documents compares like with like. Which year a figure is for (current,
+/// prior, change) is the column's `ColumnRole.period`, decided in the recogniser; the
+/// measure is the other half, decided here from the printed header path by these rules:
+///
+/// 1. The path's components are read from the innermost outwards; words that only name a
+///    fund (一般公共预算, 政府性基金, 国有资本经营), a basis (预算数, 决算数, 执行数) or a
+///    period (上年, 本年, 2018年, 增减变化情况) are skipped while a more specific word is left.
+/// 2. The first component naming an item gives the measure: 因公出国 → `going_abroad`,
+///    公务接待 → `reception`, 公务用车 with both 购置 and 运行 → `vehicle_total`, with
+///    购置 → `vehicle_purchase`, with 运行 → `vehicle_operation`, 会议费 → `meeting`,
+///    培训费 → `training`, 机关运行经费 → `operating_expenses`, a “三公” caption →
+///    `three_public_total`, 基本支出 → `basic`, 人员经费 / 工资福利 → `personnel`,
+///    公用经费 / 商品和服务 → `public_funds`, 项目支出 → `project`, 事业收入 →
+///    `business_income`, 经营收入 → `operating_income`, 上年结转 / 结余 → `carry_over`,
+///    财政专户 → `fiscal_special_account`, 其他收入 → `other_income`.
+/// 3. 小计 takes its group's measure (公务用车… / 小计 → `vehicle_total`, “三公”经费 / 小计 →
+///    `three_public_total`).
+/// 4. 合计 / 总计 is `total`, except in a table whose other columns are 三公 items and
+///    nothing else (no 会议费, 培训费): there the total is the 三公 total.
+/// 5. A path of fund words only is the fund's measure (`general_budget`, `government_fund`,
+///    `state_capital`). Anything else has no measure (nil), never a guess.
+public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
+    case total
+    case basic
+    case personnel
+    case publicFunds = "public_funds"
+    case project
+    case threePublicTotal = "three_public_total"
+    case goingAbroad = "going_abroad"
+    case reception
+    case vehicleTotal = "vehicle_total"
+    case vehiclePurchase = "vehicle_purchase"
+    case vehicleOperation = "vehicle_operation"
+    case meeting
+    case training
+    case operatingExpenses = "operating_expenses"
+    case generalBudget = "general_budget"
+    case governmentFund = "government_fund"
+    case stateCapital = "state_capital"
+    case fiscalSpecialAccount = "fiscal_special_account"
+    case businessIncome = "business_income"
+    case operatingIncome = "operating_income"
+    case otherIncome = "other_income"
+    case carryOver = "carry_over"
+
+    /// The three items the 三公 total sums.
+    static let threePublicItems: Set<Measure> = [.goingAbroad, .reception, .vehicleTotal, .vehiclePurchase, .vehicleOperation]
+
+    /// The measure of every column of `table` (nil for columns that are not amounts or
+    /// that the rules do not name).
+    public static func columns(of table: BudgetTable) -> [Measure?] {
+        let raw = table.columns.indices.map { i in
+            table.meanings[i].role == .amount ? of(path: table.columns[i]) : nil
+        }
+        // Rule 4: a 合计 beside 三公 items and nothing else is the 三公 total.
+        let others = Set(raw.compactMap { $0 }).subtracting([.total, .threePublicTotal])
+        let onlyThreePublic = !others.isEmpty && others.isSubset(of: threePublicItems)
+        return raw.map { $0 == .total && onlyThreePublic ? .threePublicTotal : $0 }
+    }
+
+    /// The measure of each figure of `table`, by row and column: its column's, except in a
+    /// table that lists its items as rows (a 三公 table printed downwards, 因公出国… in the
+    /// name column and 预算数 as the only amount column): there a row without a code takes
+    /// its label's measure (rules 2–4 over the rows). nil where nothing is named.
+    public static func figures(of table: BudgetTable) -> [[Measure?]] {
+        let columns = columns(of: table)
+        let itemColumns = columns.contains { m in m.map { ![.total, .generalBudget, .governmentFund, .stateCapital].contains($0) } ?? false }
+        var rows: [Measure?] = Array(repeating: nil, count: table.rows.count)
+        if !itemColumns {
+            rows = table.rows.map { r in r.code == nil ? r.name.flatMap { of(path: $0) } : nil }
+            let others = Set(rows.compactMap { $0 }).subtracting([.total, .threePublicTotal])
+            if !others.isEmpty && others.isSubset(of: threePublicItems) { rows = rows.map { $0 == .total ? .threePublicTotal : $0 } }
+        }
+        return rows.map { row in columns.map { row ?? $0 } }
+    }
+
+    /// The measure a header path names by rules 1–3 and 5 (`合计` gives `total`). A word
+    /// naming two items (a header glued across cells: 公务用车购置及运行维护费公务接待费)
+    /// gives no measure.
+    public static func of(path: String) -> Measure? {
+        let parts = path.split(separator: "/").map(normalised)
+        var fundOnly: Measure?
+        for (depth, part) in parts.enumerated().reversed() {
+            if let fund = fund(part) {
+                if fundOnly == nil { fundOnly = fund }
+                continue
+            }
+            if isQualifier(part) { continue }
+            let named = items(part)
+            if named.count > 1 { return nil }
+            if let m = named.first { return m }
+            if part.contains("小计") {
+                // Rule 3: the group's measure; a 小计 with no group is a total.
+                for group in parts[..<depth].reversed() {
+                    let g = items(group)
+                    if g.count > 1 { return nil }
+                    if let m = g.first { return m == .vehiclePurchase || m == .vehicleOperation ? .vehicleTotal : m }
+                }
+                return .total
+            }
+            if part.contains("合计") || part.contains("总计") { return .total }
+        }
+        return fundOnly
+    }
+
+    /// Rule 2: the items a header word names (more than one when cells were glued).
+    static func items(_ p: String) -> [Measure] {
+        var found: [Measure] = []
+        if p.contains("因公出国") { found.append(.goingAbroad) }
+        if p.contains("公务接待") { found.append(.reception) }
+        if p.contains("公务用车") || p.hasPrefix("购置费") || p.hasPrefix("运行费") || p.hasPrefix("运行维护费") {
+            let purchase = p.contains("购置"), operation = p.contains("运行")
+            found.append(purchase && operation ? .vehicleTotal : purchase ? .vehiclePurchase : operation ? .vehicleOperation : .vehicleTotal)
+        }
+        if p.contains("会议费") { found.append(.meeting) }
+        if p.contains("培训费") { found.append(.training) }
+        if p.contains("机关运行经费") { found.append(.operatingExpenses) }
+        if p.contains("三公") && found.isEmpty { return [.threePublicTotal] }
+        if p.contains("三公") { found.append(.threePublicTotal) }
+        if !found.isEmpty { return found }
+        if p.contains("基本支出") { return [.basic] }
+        if p.contains("人员经费") || p.contains("工资福利") { return [.personnel] }
+        if p.contains("公用经费") || p.contains("商品和服务") { return [.publicFunds] }
+        if p.contains("项目支出") { return [.project] }
+        if p.contains("事业收入") { return [.businessIncome] }
+        if p.contains("经营收入") { return [.operatingIncome] }
+        if p.contains("结转") || p.contains("结余") { return [.carryOver] }
+        if p.contains("财政专户") { return [.fiscalSpecialAccount] }
+        if p.contains("其他收入") { return [.otherIncome] }
+        return []
+    }
+
+    /// Rule 5: a word that names only a fund.
+    static func fund(_ p: String) -> Measure? {
+        let rest = p.replacingOccurrences(of: "财政拨款", with: "").replacingOccurrences(of: "拨款", with: "")
+            .replacingOccurrences(of: "收入", with: "").replacingOccurrences(of: "资金", with: "")
+        switch rest {
+        case "一般公共预算": return .generalBudget
+        case "政府性基金预算", "政府性基金": return .governmentFund
+        case "国有资本经营预算", "国有资本经营": return .stateCapital
+        default: return nil
+        }
+    }
+
+    /// Rule 1: words that say which figure (basis, period), not what it measures.
+    static func isQualifier(_ p: String) -> Bool {
+        if p.isEmpty { return true }
+        let words = ["预算数", "决算数", "执行数", "年初预算", "调整预算", "全年预算", "上年", "当年", "本年", "增减", "变化", "增长", "比上年", "预算"]
+        if words.contains(where: { p.hasPrefix($0) }) && items(p).isEmpty { return true }
+        // A year (2018年, 2022年待).
+        let digits = p.prefix(while: { $0.isASCII && $0.isNumber })
+        return digits.count == 4 && p.dropFirst(4).hasPrefix("年") && items(p).isEmpty
+    }
+
+    /// Spaces and quotes dropped, full-width brackets as half-width: how headers compare.
+    static func normalised<S: StringProtocol>(_ s: S) -> String {
+        String(s.filter { !$0.isWhitespace && !"“”\"'‘’".contains($0) })
+            .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+    }
+}
+
+/// Which classification a row's code belongs to, from its first digit (the national
+/// 政府收支分类科目): 1 revenue (收入分类), 2 functional (支出功能分类), 3 and 5 economic
+/// (支出经济分类: 部门 301…, 政府 501…).
+public enum Classification: String, Hashable, Codable, Sendable, CaseIterable {
+    case revenue
+    case functional
+    case economic
+
+    public init?(_ code: ClassificationCode) {
+        switch code.digits.first {
+        case "1": self = .revenue
+        case "2": self = .functional
+        case "3", "5": self = .economic
+        default: return nil
+        }
+    }
+}
