@@ -52,8 +52,10 @@ let package = Package(
                                                     .product(name: "Crypto", package: "swift-crypto")]),
         // Checks: accounting identities within and across tables, with findings.
         .target(name: "BudgetChecks", dependencies: ["BudgetModel"]),
+        // libxlsxwriter's C API, seen only by BudgetExport's Workbook.
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Export: the grid view (truth shape), and later JSON, CSV and stores.
-        .target(name: "BudgetExport", dependencies: ["BudgetModel", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "BudgetExport", dependencies: ["BudgetModel", "CXlsxWriter", .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(
             name: "budgetpdf",
             dependencies: [

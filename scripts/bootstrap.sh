@@ -5,8 +5,10 @@ set -euo pipefail
 
 # Debian packages: poppler-glib (and cairo, GIO through it) and poppler's core C++ API
 # (libpoppler-private-dev, read by Sources/CPopplerCore) to build against; poppler-utils
-# for pdftotext, which the tests and benchmark compare with; pkg-config for SwiftPM.
-packages=(libpoppler-glib-dev libpoppler-private-dev libsqlite3-dev poppler-utils pkg-config)
+# for pdftotext, which the tests and benchmark compare with; pkg-config for SwiftPM;
+# libxlsxwriter-dev for `--format xlsx`; libreoffice-calc-nogui (about a minute to install)
+# for the test that converts the xlsx back with LibreOffice headless.
+packages=(libpoppler-glib-dev libpoppler-private-dev libsqlite3-dev poppler-utils pkg-config libxlsxwriter-dev libreoffice-calc-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -26,6 +28,15 @@ if ! command -v check-jsonschema >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check check-jsonschema 2>&1 | grep -v "as the 'root' user" || true
   command -v check-jsonschema >/dev/null 2>&1 || hash -r
   command -v check-jsonschema >/dev/null 2>&1 || { echo "bootstrap: check-jsonschema did not install" >&2; exit 1; }
+fi
+
+# PyPI: the consumers the export tests read the outputs with, as analysts would:
+# frictionless (validates every data package), pandas and duckdb (load with the package's
+# types), openpyxl (reads the xlsx).
+if ! python3 -c "import frictionless, pandas, duckdb, openpyxl" >/dev/null 2>&1; then
+  echo "bootstrap: installing frictionless pandas duckdb openpyxl"
+  python3 -m pip install --quiet --disable-pip-version-check frictionless pandas duckdb openpyxl 2>&1 | grep -v "as the 'root' user" || true
+  python3 -c "import frictionless, pandas, duckdb, openpyxl" || { echo "bootstrap: the Python test consumers did not install" >&2; exit 1; }
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

@@ -12,6 +12,8 @@ public struct Exporter {
         case csv
         /// `<name>.grid.json`: the tables as printed, in the ground truth's shape.
         case grid
+        /// `<name>.xlsx`: a sheet per table and a facts sheet (`Workbook`).
+        case xlsx
     }
 
     public var folder: String
@@ -31,6 +33,7 @@ public struct Exporter {
         case .json: return ["\(stem).json"]
         case .grid: return ["\(stem).grid.json"]
         case .csv: return ["\(stem).facts.csv", "\(stem).indicators.csv", "\(stem).procurement.csv", "\(stem).statements.csv", stem]
+        case .xlsx: return ["\(stem).xlsx"]
         }
     }
 
@@ -50,6 +53,9 @@ public struct Exporter {
                 switch format {
                 case .json: try put(try DocumentJSON.encode(document), "\(stem).json")
                 case .grid: try put(try GridJSON.encode(document), "\(stem).grid.json")
+                case .xlsx:
+                    try Workbook.write(document, to: set.staged("\(stem).xlsx").path)
+                    placed.append("\(stem).xlsx")
                 case .csv:
                     try put(try CSVFiles.facts(document, excel: excelBOM), "\(stem).facts.csv")
                     if let indicators = try CSVFiles.indicators(document, excel: excelBOM) {
@@ -91,7 +97,7 @@ public struct Exporter {
     public func writePackage(_ documents: [(stem: String, document: BudgetDocument)]) throws {
         guard formats.contains(.csv), !documents.isEmpty else { return }
         let name = documents.count == 1 ? documents[0].stem : "budgetpdf-extract"
-        try AtomicFile.write(try DataPackage.package(name: name, documents: documents),
+        try AtomicFile.write(try DataPackage.package(name: name, documents: documents, excel: excelBOM),
                              to: URL(fileURLWithPath: folder).appendingPathComponent("datapackage.json").path)
     }
 

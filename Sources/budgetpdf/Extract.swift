@@ -17,7 +17,7 @@ struct Extract: ParsableCommand {
     @Option(help: "Output folder (created if missing), or - to write the JSON to standard output (JSON Lines, one document a line, with several files).")
     var out: String
 
-    @Option(help: "Comma-separated formats: json (typed document), csv (tidy facts and each table), grid (as printed).")
+    @Option(help: "Comma-separated formats: json (typed document), csv (tidy facts and each table), grid (as printed), xlsx (Excel workbook).")
     var format: String = "json,csv"
 
     @Flag(help: "Start CSV files with a UTF-8 byte-order mark, so Excel on Windows shows the Chinese right.")
@@ -43,7 +43,7 @@ struct Extract: ParsableCommand {
     private func parsedFormats() throws -> [Exporter.Format] {
         try format.split(separator: ",").map { name in
             guard let f = Exporter.Format(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("unknown format \(name); choose from json, csv, grid")
+                throw ValidationError("unknown format \(name); choose from \(Exporter.Format.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return f
         }
