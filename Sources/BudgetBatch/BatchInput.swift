@@ -7,18 +7,21 @@ public struct BatchItem: Hashable, Sendable {
     public var entity: String?
     public var fiscalYear: Int?
     public var kind: String?
+    /// The manifest's `entity_id`: overrides the one the rules derive (`EntityID`).
+    public var entityID: String?
 
-    public init(path: String, entity: String? = nil, fiscalYear: Int? = nil, kind: String? = nil) {
+    public init(path: String, entity: String? = nil, fiscalYear: Int? = nil, kind: String? = nil, entityID: String? = nil) {
         self.path = path
         self.entity = entity
         self.fiscalYear = fiscalYear
         self.kind = kind
+        self.entityID = entityID
     }
 }
 
 /// Turns the command line's inputs into documents: PDF files, folders searched
 /// recursively for PDFs, and manifest CSVs (a `path` column, optional `entity`,
-/// `fiscal_year` and `kind` columns; relative paths are relative to the manifest).
+/// `fiscal_year`, `kind` and `entity_id` columns; relative paths are relative to the manifest).
 ///
 /// A manifest may come from someone else, so its paths must stay inside the manifest's
 /// folder (after `..` and symbolic links are resolved) unless `allowOutsidePaths`: a
@@ -83,7 +86,8 @@ public enum BatchInput {
                     throw Failure(description: "\(path): line \(line): kind must be budget or final_account, not \(kind)")
                 }
                 items.append(BatchItem(path: full, entity: reader["entity"].flatMap { $0.isEmpty ? nil : $0 },
-                                       fiscalYear: year, kind: kind))
+                                       fiscalYear: year, kind: kind,
+                                       entityID: reader["entity_id"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }))
             }
             return items
         } catch let failure as Failure {

@@ -26,6 +26,6 @@ public enum BatchMerge {
         var data = Data("path,sha256,reason\r\n".utf8)
         for l in lines { data.append(Data((l + "\r\n").utf8)) }
         try AtomicFile.write(data, to: out + "/errors.csv")
-        return try Dataset.build(out)
+        return try Dataset.build(out).documents
     }
 }

@@ -46,6 +46,8 @@ public struct BatchRunner: Sendable {
         public var warnings: [String] = []
         public var tables = 0
         public var documentsInDataset = 0
+        /// How entity names were grouped under one entity_id, one line per group.
+        public var entityGroups: [String] = []
         public var seconds = 0.0
     }
 
@@ -89,7 +91,15 @@ public struct BatchRunner: Sendable {
                 summary.otherShards += 1
                 continue
             }
-            if Dataset.isComplete(Dataset.folder(dir, sha256: sha)) { summary.skipped += 1; continue }
+            if Dataset.isComplete(Dataset.folder(dir, sha256: sha)) {
+                summary.skipped += 1
+                // A manifest's entity_id applies to a document read by an earlier run too.
+                if let id = item.entityID, Dataset.entityIDOverride(Dataset.folder(dir, sha256: sha)) != id {
+                    try AtomicFile.write(Data((id + "\n").utf8),
+                                         to: Dataset.folder(dir, sha256: sha).appendingPathComponent(Dataset.entityIDFile).path)
+                }
+                continue
+            }
             work.append((item, sha))
         }
 
@@ -104,7 +114,9 @@ public struct BatchRunner: Sendable {
             if let f = r.failure { summary.failed.append(f) } else { summary.done += 1; summary.tables += r.tables }
         }
         try writeErrors(summary.failed, to: dir)
-        summary.documentsInDataset = try Dataset.build(dir)
+        let built = try Dataset.build(dir)
+        summary.documentsInDataset = built.documents
+        summary.entityGroups = built.entityGroups
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
@@ -117,6 +129,7 @@ public struct BatchRunner: Sendable {
             parts.append("fiscal_year \(b.fiscalYear.map(String.init) ?? "(none)") instead of \(a.fiscalYear.map(String.init) ?? "(none)")")
         }
         if a.kind != b.kind { parts.append("kind \(b.kind ?? "(none)") instead of \(a.kind ?? "(none)")") }
+        if a.entityID != b.entityID { parts.append("entity_id \(b.entityID ?? "(none)") instead of \(a.entityID ?? "(none)")") }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
@@ -172,6 +185,7 @@ public struct BatchRunner: Sendable {
             return fail("cannot start \(options.executable): \(why)")
         }
         do {
+            if let id = item.entityID { try Data((id + "\n").utf8).write(to: partial.appendingPathComponent(Dataset.entityIDFile)) }
             try Data().write(to: partial.appendingPathComponent(Dataset.completeMarker))
             try? fm.removeItem(at: final)
             try fm.moveItem(at: partial, to: final)

@@ -18,13 +18,13 @@ public enum Dataset {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent(completeMarker).path)
     }
 
-    /// The normalised name that links an entity across years: no whitespace or brackets'
-    /// width differences, no 部门/单位 suffix.
-    public static func entityKey(_ entity: String?) -> String? {
-        guard var e = entity?.filter({ !$0.isWhitespace }), !e.isEmpty else { return nil }
-        e = e.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
-        for suffix in ["部门", "单位"] where e.hasSuffix(suffix) && e.count > suffix.count + 2 { e.removeLast(suffix.count) }
-        return e
+    /// A manifest's `entity_id` for a document, kept in its folder so resumed, sharded and
+    /// merged runs build the same dataset.
+    static let entityIDFile = "entity_id.txt"
+
+    static func entityIDOverride(_ folder: URL) -> String? {
+        (try? String(contentsOf: folder.appendingPathComponent(entityIDFile), encoding: .utf8))
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The complete document folders of `dir`, in id order, with their file stem.
@@ -51,7 +51,7 @@ public enum Dataset {
         ("document_id", "string", "First 12 hex digits of the PDF's SHA-256"), ("sha256", "string", "SHA-256 of the PDF"),
         ("file", "string", "File name"), ("pages", "integer", "Pages"), ("producer", "string", "Producer in the PDF"),
         ("fiscal_year", "integer", "Fiscal year"), ("entity", "string", "Entity as printed"),
-        ("entity_key", "string", "Normalised entity name, linking an entity across years"),
+        ("entity_id", "string", "Links one entity's documents across years and renamings (README, Entities across years)"),
         ("doc_kind", "string", "budget or final_account"), ("scope", "string", "department or unit"),
         ("tables", "integer", "Tables read"), ("errors", "integer", "Findings of severity error"),
         ("roundings", "integer", "Findings of severity rounding"), ("warnings", "integer", "Findings of severity warning"),
@@ -71,10 +71,18 @@ public enum Dataset {
         ("difference", "number", "printed − expected"),
     ]
 
-    /// Writes the combined files of `dir`; returns how many documents they hold. One
-    /// document is in memory at a time: facts stream to their file and rows to the store.
+    /// What a build made.
+    public struct Built: Sendable {
+        /// Documents in the dataset.
+        public var documents: Int
+        /// How entity names were grouped under one entity_id (`EntityID.groups`).
+        public var entityGroups: [String]
+    }
+
+    /// Writes the combined files of `dir`. One document is in memory at a time: facts
+    /// stream to their file and rows to the store.
     @discardableResult
-    public static func build(_ dir: String) throws -> Int {
+    public static func build(_ dir: String) throws -> Built {
         let docs = try documents(dir)
         let base = URL(fileURLWithPath: dir)
         func plain(_ d: Decimal?) -> String { d.map(CSVFiles.plain) ?? "" }
@@ -88,17 +96,20 @@ public enum Dataset {
         let store = try BudgetStore(path: base.appendingPathComponent("budget.sqlite").path)
 
         var documents = [documentColumns.map(\.name)], tables = [tableColumns.map(\.name)], findings = [findingColumns.map(\.name)]
+        var names: [(entityID: String?, entity: String?, year: Int?)] = []
         for doc in docs {
             // facts.csv: the document's own facts file without its header.
             let data = try Data(contentsOf: doc.folder.appendingPathComponent("\(doc.stem).facts.csv"))
             if let end = data.firstRange(of: Data([0x0D, 0x0A])) { facts.write(data[end.upperBound...]) }
             let r = try record(doc.folder, doc.stem)
-            try store.insert(r)
+            let entityID = entityIDOverride(doc.folder) ?? EntityID.of(r.document.entity)
+            names.append((entityID, r.document.entity, r.document.fiscal_year))
+            try store.insert(r, entityID: entityID)
             let id = String(r.source.sha256.prefix(12))
             let count = { (s: String) in String(r.findings.filter { $0.severity == s }.count) }
             documents.append([id, r.source.sha256, r.source.file, String(r.source.pages), r.source.producer ?? "",
                               r.document.fiscal_year.map(String.init) ?? "", r.document.entity ?? "",
-                              entityKey(r.document.entity) ?? "", r.document.kind, r.document.scope, String(r.tables.count),
+                              entityID ?? "", r.document.kind, r.document.scope, String(r.tables.count),
                               count("error"), count("rounding"), count("warning")])
             for t in r.tables {
                 tables.append([id, String(t.index), t.kind, t.title, String(t.pages.first ?? 0), String(t.pages.last ?? 0),
@@ -121,6 +132,6 @@ public enum Dataset {
             ("tables", "tables.csv", tableColumns), ("findings", "findings.csv", findingColumns),
         ])
         try AtomicFile.write(package, to: base.appendingPathComponent("datapackage.json").path)
-        return docs.count
+        return Built(documents: docs.count, entityGroups: EntityID.groups(names))
     }
 }

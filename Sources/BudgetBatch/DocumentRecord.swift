@@ -5,9 +5,17 @@ import Foundation
 struct DocumentRecord: Decodable {
     struct Source: Decodable { var file: String; var sha256: String; var pages: Int; var producer: String? }
     struct Metadata: Decodable { var kind: String; var scope: String; var fiscal_year: Int?; var entity: String? }
-    struct Column: Decodable { var index: Int; var path: String; var role: String; var direction: String?; var fund: String? }
-    struct Code: Decodable { var code: String; var `class`: String; var kuan: String?; var xiang: String?; var level: Int; var parent: String? }
-    struct AmountValue: Decodable { var column: Int; var column_path: String; var printed: String; var value: Decimal; var yuan: Decimal }
+    struct Column: Decodable {
+        var index: Int; var path: String; var role: String; var direction: String?; var fund: String?
+        var period: String?; var basis: String?
+    }
+    struct Code: Decodable {
+        var code: String; var `class`: String; var kuan: String?; var xiang: String?; var level: Int; var parent: String?
+        var classification: String?
+    }
+    struct AmountValue: Decodable {
+        var column: Int; var column_path: String; var printed: String; var value: Decimal; var yuan: Decimal; var measure: String?
+    }
     struct Row: Decodable {
         var index: Int; var page: Int; var serial: String?; var code: Code?; var name: String?; var role: String
         var amounts: [AmountValue]

@@ -12,6 +12,8 @@ final class SQLiteDatabase {
     enum Value {
         case text(String?)
         case integer(Int?)
+        /// An exact decimal stored as SQLite REAL (a convenience column; exact sums use fen).
+        case real(Decimal?)
     }
 
     private var handle: OpaquePointer?
@@ -64,7 +66,8 @@ final class SQLiteDatabase {
             switch value {
             case .text(let s?): sqlite3_bind_text(statement, index, s, -1, transient)
             case .integer(let n?): sqlite3_bind_int64(statement, index, Int64(n))
-            case .text(nil), .integer(nil): sqlite3_bind_null(statement, index)
+            case .real(let d?): sqlite3_bind_double(statement, index, NSDecimalNumber(decimal: d).doubleValue)
+            case .text(nil), .integer(nil), .real(nil): sqlite3_bind_null(statement, index)
             }
         }
         guard sqlite3_step(statement) == SQLITE_DONE else {

@@ -12,7 +12,7 @@ struct Batch: ParsableCommand {
         once, and running the same command again skips what is complete (resume after an interruption).
         """)
 
-    @Argument(help: "PDF files, folders (searched recursively) or manifest CSV files (path[,entity,fiscal_year,kind]).")
+    @Argument(help: "PDF files, folders (searched recursively) or manifest CSV files (path[,entity,fiscal_year,kind,entity_id]).")
     var inputs: [String]
 
     @Option(help: "Output folder.")
@@ -52,6 +52,7 @@ struct Batch: ParsableCommand {
         line += "; \(s.tables) tables; dataset of \(s.documentsInDataset) documents in \(out) (\(String(format: "%.1f", s.seconds)) s)\n"
         FileHandle.standardError.write(Data(line.utf8))
         for w in s.warnings { CommandFailure.say("warning: \(w)") }
+        for g in s.entityGroups { CommandFailure.say("batch: \(g)") }
         for f in s.failed { CommandFailure.say("failed: \(f.path): \(f.reason)") }
         if s.done + s.skipped == 0 && !s.failed.isEmpty { throw ExitCode(65) }
     }

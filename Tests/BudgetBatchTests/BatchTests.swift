@@ -76,14 +76,14 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(try sql(db, "SELECT COUNT(*) FROM tables"), "10\n")
         // One entity's line by year, exactly.
         XCTAssertEqual(try sql(db, """
-            SELECT d.fiscal_year, a.value FROM amounts a JOIN rows r ON a.row_id = r.id JOIN tables t ON r.table_id = t.id
-            JOIN documents d ON t.document_id = d.id
-            WHERE d.entity_key = '石家庄市人力资源和社会保障局' AND r.code = '2080101' AND t.kind = 'income_summary'
-              AND a.column_path = '合计' ORDER BY d.file
-            """), "2023|2838.58\n2023|2838.58\n")
+            SELECT fiscal_year, value, yuan_fen FROM facts
+            WHERE entity_id = '石家庄市人力资源和社会保障局' AND code = '2080101' AND table_kind = 'income_summary'
+              AND column_path = '合计' ORDER BY document_id
+            """), "2023|2838.58|2838580000\n2023|2838.58|2838580000\n")
         let documents = try String(contentsOf: out.appendingPathComponent("documents.csv"), encoding: .utf8)
         XCTAssertEqual(documents.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, 3)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("datapackage.json").path))
+        try Frictionless.validate(out)
     }
 
     func testInterruptedRunResumesToTheSameDataset() throws {
