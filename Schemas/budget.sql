@@ -55,6 +55,8 @@ CREATE TABLE amounts (
   measure TEXT,                        -- comparable measure (README, Measures): total, three_public_total, reception …
   period TEXT CHECK (period IN ('current', 'prior', 'change')),   -- which year: the document's, the one before, the change
   basis TEXT,                          -- budget, initial_budget, adjusted_budget or actual
+  percent INTEGER NOT NULL,            -- 1: printed as a percentage (增减%), not money
+  of_which INTEGER NOT NULL,           -- 1: an of-which part (其中：…) of another column; do not add it to its total
   printed TEXT NOT NULL,               -- as printed: 1,471.70
   value REAL NOT NULL,                 -- in the table's unit
   unit TEXT,                           -- 元 or 万元 (the table's)
@@ -88,7 +90,7 @@ CREATE VIEW facts AS
 SELECT d.id AS document_id, d.fiscal_year, d.entity, d.entity_id, d.kind AS doc_kind, d.scope,
        t.table_index, t.kind AS table_kind, t.title AS table_title, t.unit,
        r.row_index, r.page, r.code, r.classification, r.level, r.parent_code, r.name, r.role AS row_role,
-       a.column_index, a.column_path, a.measure, a.period, a.basis, a.printed, a.value, a.yuan_fen, a.yuan, a.direction, a.fund
+       a.column_index, a.column_path, a.measure, a.period, a.basis, a.percent, a.of_which, a.printed, a.value, a.yuan_fen, a.yuan, a.direction, a.fund
 FROM amounts a
 JOIN rows r ON a.row_id = r.id
 JOIN tables t ON r.table_id = t.id
@@ -113,7 +115,7 @@ WITH f AS (
          MIN(row_index) OVER (PARTITION BY document_id, table_index, measure) AS first_row,
          SUM(fund IS NULL) OVER (PARTITION BY document_id, table_index, measure, period, basis) AS unsplit
   FROM facts
-  WHERE table_kind = 'three_public_expenses' AND measure IS NOT NULL)
+  WHERE table_kind = 'three_public_expenses' AND measure IS NOT NULL AND percent = 0)
 SELECT entity_id, fiscal_year, doc_kind, scope, document_id, table_index, measure, period, basis,
        SUM(yuan_fen) AS yuan_fen, SUM(yuan) AS yuan, COUNT(*) AS columns
 FROM f

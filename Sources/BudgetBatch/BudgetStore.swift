@@ -70,6 +70,8 @@ final class BudgetStore {
       measure TEXT,                        -- comparable measure (README, Measures): total, three_public_total, reception …
       period TEXT CHECK (period IN ('current', 'prior', 'change')),   -- which year: the document's, the one before, the change
       basis TEXT,                          -- budget, initial_budget, adjusted_budget or actual
+      percent INTEGER NOT NULL,            -- 1: printed as a percentage (增减%), not money
+      of_which INTEGER NOT NULL,           -- 1: an of-which part (其中：…) of another column; do not add it to its total
       printed TEXT NOT NULL,               -- as printed: 1,471.70
       value REAL NOT NULL,                 -- in the table's unit
       unit TEXT,                           -- 元 or 万元 (the table's)
@@ -103,7 +105,7 @@ final class BudgetStore {
     SELECT d.id AS document_id, d.fiscal_year, d.entity, d.entity_id, d.kind AS doc_kind, d.scope,
            t.table_index, t.kind AS table_kind, t.title AS table_title, t.unit,
            r.row_index, r.page, r.code, r.classification, r.level, r.parent_code, r.name, r.role AS row_role,
-           a.column_index, a.column_path, a.measure, a.period, a.basis, a.printed, a.value, a.yuan_fen, a.yuan, a.direction, a.fund
+           a.column_index, a.column_path, a.measure, a.period, a.basis, a.percent, a.of_which, a.printed, a.value, a.yuan_fen, a.yuan, a.direction, a.fund
     FROM amounts a
     JOIN rows r ON a.row_id = r.id
     JOIN tables t ON r.table_id = t.id
@@ -128,7 +130,7 @@ final class BudgetStore {
              MIN(row_index) OVER (PARTITION BY document_id, table_index, measure) AS first_row,
              SUM(fund IS NULL) OVER (PARTITION BY document_id, table_index, measure, period, basis) AS unsplit
       FROM facts
-      WHERE table_kind = 'three_public_expenses' AND measure IS NOT NULL)
+      WHERE table_kind = 'three_public_expenses' AND measure IS NOT NULL AND percent = 0)
     SELECT entity_id, fiscal_year, doc_kind, scope, document_id, table_index, measure, period, basis,
            SUM(yuan_fen) AS yuan_fen, SUM(yuan) AS yuan, COUNT(*) AS columns
     FROM f
@@ -193,11 +195,12 @@ final class BudgetStore {
                 for a in row.amounts {
                     let column = t.columns.first { $0.index == a.column }
                     try db.run("""
-                        INSERT INTO amounts (row_id, column_index, column_path, measure, period, basis, printed, value, unit,
-                                             yuan_fen, yuan, direction, fund)
-                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                        INSERT INTO amounts (row_id, column_index, column_path, measure, period, basis, percent, of_which, printed,
+                                             value, unit, yuan_fen, yuan, direction, fund)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                         """, [.integer(rowID), .integer(a.column), .text(a.column_path), .text(a.measure), .text(column?.period),
-                              .text(column?.basis), .text(a.printed), .real(a.value), .text(t.unit), .integer(fen(a.yuan)),
+                              .text(column?.basis), .integer(column?.percent == true ? 1 : 0), .integer(column?.of_which == true ? 1 : 0),
+                              .text(a.printed), .real(a.value), .text(t.unit), .integer(fen(a.yuan)),
                               .real(a.yuan), .text(column?.direction), .text(column?.fund)])
                 }
             }

@@ -7,7 +7,7 @@ struct DocumentRecord: Decodable {
     struct Metadata: Decodable { var kind: String; var scope: String; var fiscal_year: Int?; var entity: String? }
     struct Column: Decodable {
         var index: Int; var path: String; var role: String; var direction: String?; var fund: String?
-        var period: String?; var basis: String?
+        var period: String?; var basis: String?; var percent: Bool?; var of_which: Bool?
     }
     struct Code: Decodable {
         var code: String; var `class`: String; var kuan: String?; var xiang: String?; var level: Int; var parent: String?

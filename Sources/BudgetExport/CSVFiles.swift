@@ -12,7 +12,7 @@ public enum CSVFiles {
         "document_id", "fiscal_year", "entity", "doc_kind", "scope", "table_kind", "table_title", "page",
         "row_index", "code", "code_class", "code_kuan", "code_xiang", "name", "row_role", "column_path",
         "amount", "unit", "amount_yuan", "phase", "direction", "fund",
-        "classification", "code_level", "parent_code", "measure",
+        "classification", "code_level", "parent_code", "measure", "period", "basis",
     ]
 
     public static func facts(_ document: BudgetDocument, excel: Bool = false) throws -> Data {
@@ -31,7 +31,7 @@ public enum CSVFiles {
                 f.name ?? "", f.role.rawValue, f.columnPath, plain(f.amount.value), f.amount.unit.rawValue,
                 plain(f.amount.yuan), f.phase, f.direction?.rawValue ?? "", f.fund?.rawValue ?? "",
                 f.code.flatMap(Classification.init)?.rawValue ?? "", f.code.map { String($0.level) } ?? "",
-                f.code?.parent?.digits ?? "", f.measure?.rawValue ?? "",
+                f.code?.parent?.digits ?? "", f.measure?.rawValue ?? "", f.period?.rawValue ?? "", f.basis?.rawValue ?? "",
             ])
         }
         return rows

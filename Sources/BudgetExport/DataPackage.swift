@@ -64,6 +64,10 @@ public enum DataPackage {
         Field(name: "measure", type: "string",
               description: "What the figure measures, comparable across documents (README, Measures)",
               constraints: ["enum": Measure.allCases.map(\.rawValue)]),
+        Field(name: "period", type: "string", description: "current (the document's year), prior (the year before) or change",
+              constraints: ["enum": ColumnRole.Period.allCases.map(\.rawValue)]),
+        Field(name: "basis", type: "string", description: "budget, initial_budget, adjusted_budget or actual",
+              constraints: ["enum": ColumnRole.Basis.allCases.map(\.rawValue)]),
     ]
 
     /// The Table Schema of `<name>.indicators.csv`.

@@ -194,6 +194,11 @@ public enum DocumentJSON {
         var role: String
         var direction: Nullable<String>
         var fund: Nullable<String>
+        /// From the column's `ColumnRole` (amounts only): which year, which figure.
+        var period: Nullable<String>
+        var basis: Nullable<String>
+        var percent: Bool
+        var of_which: Bool
     }
 
     struct Table: Encodable {
@@ -223,7 +228,9 @@ public enum DocumentJSON {
             columns = t.columns.indices.map { i in
                 let m = t.meanings[i]
                 return Column(index: i, path: t.columns[i], role: m.role.rawValue,
-                              direction: Nullable(m.direction?.rawValue), fund: Nullable(m.fund?.rawValue))
+                              direction: Nullable(m.direction?.rawValue), fund: Nullable(m.fund?.rawValue),
+                              period: Nullable(m.columnRole.period?.rawValue), basis: Nullable(m.columnRole.basis?.rawValue),
+                              percent: m.columnRole.percent, of_which: m.columnRole.ofWhich)
             }
             let measures = Measure.figures(of: t)
             rows = t.rows.enumerated().map { Row(index: $0.offset, $0.element, columns: t.columns, measures: measures[$0.offset]) }

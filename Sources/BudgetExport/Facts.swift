@@ -21,6 +21,9 @@ public struct Fact: Hashable, Sendable {
     public var fund: ColumnMeaning.Fund?
     /// What the figure measures, comparable across documents (`Measure`).
     public var measure: Measure?
+    /// Which year and which figure, from the column's role.
+    public var period: ColumnRole.Period?
+    public var basis: ColumnRole.Basis?
 
     /// 预算 amounts are approved; 决算 amounts were executed.
     public var phase: String { documentKind == .budget ? "approved" : "executed" }
@@ -45,7 +48,8 @@ public struct Fact: Hashable, Sendable {
                          name: label(of: column, in: row, table: table),
                          role: row.role, columnPath: table.columns[column], amount: row.amounts[column]!,
                          direction: table.meanings[column].direction, fund: table.meanings[column].fund,
-                         measure: measures[index][column])
+                         measure: measures[index][column], period: table.meanings[column].columnRole.period,
+                         basis: table.meanings[column].columnRole.basis)
                 }
             }
         }
