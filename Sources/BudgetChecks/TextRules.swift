@@ -39,7 +39,7 @@ enum TextRules {
     /// must, line 302 against line 302.
     static let statedAgreement = Rule(id: "text.stated_agreement",
                                       summary: "Where the text says the 机关运行经费 table agrees with the basic table's 商品和服务支出, their 302 lines are equal.") { doc in
-        guard let page = doc.prose.first(where: { $0.text.range(of: #"基本支出预算表》?的“?商品和服务支出”?[^。]{0,8}一致"#, options: .regularExpression) != nil }),
+        guard let page = doc.prose.first(where: { PatternCache.matches(#"基本支出预算表》?的“?商品和服务支出”?[^。]{0,8}一致"#, $0.text) }),
               let basic = doc.tables.first(where: { $0.kind == .generalBudgetBasicExpenditure }),
               let running = doc.tables.first(where: { $0.title.contains("机关运行经费") && $0.kind == .other }) else { return [] }
         func line302(_ t: BudgetTable) -> (BudgetRow, Amount)? {
@@ -239,7 +239,7 @@ enum TextRules {
 
     /// Capture groups of every match ("" for a group that did not take part).
     static func matches(_ pattern: String, _ text: String) -> [[String]] {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        guard let regex = PatternCache.regex(pattern) else { return [] }
         return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
             (1..<m.numberOfRanges).map { i in Range(m.range(at: i), in: text).map { String(text[$0]) } ?? "" }
         }

@@ -38,7 +38,7 @@ public struct DocumentReader {
             let n = layout.number
             if layout.hasText { textPages += 1 } else { warnings.append("\(path): page \(n): no text layer (image-only page); not read") }
             if n <= 4 { opening += layout.lines.map { CellText.clean($0.text) }.filter { !$0.isEmpty } }
-            pages.append(PageTables(layout))
+            pages.append(FramedCaptions.peel(PageTables(layout)))
         }
         guard textPages > 0 else { throw failures.first ?? PDFLayoutError(file: path, page: 1, reason: .noText) }
 
@@ -50,6 +50,11 @@ public struct DocumentReader {
         // A grid that is neither a table of a known kind nor holds any row (a chart's
         // gridlines, a framed heading) carries no data.
         let tables = spans.map(reader.read).filter { $0.kind != .other || !$0.rows.isEmpty }
+        for t in tables where t.kind == .other && t.rows.contains(where: { !$0.amounts.isEmpty })
+            && KindRules.kind(title: t.title) == nil {
+            let named = t.title.isEmpty ? "an untitled table" : "table \(t.title)"
+            warnings.append("\(path): page \(t.pages[0]): \(named) is none of the standard kinds by its title or columns; kept as other")
+        }
         for t in tables where t.unit == nil && t.rows.contains(where: { $0.cells.contains(where: CellText.isAmount) }) && t.kind != .other {
             warnings.append("\(path): page \(t.pages[0]): table \(t.title) prints no unit line; its amounts are left untyped")
         }

@@ -14,7 +14,7 @@ struct MetadataReader {
         let everything = titles + openingLines
         let kind: DocumentKind = everything.contains { $0.contains("决算") } && !titles.contains { $0.contains("预算") && !$0.contains("决算") }
             ? .finalAccount : .budget
-        let unitTitles = titles.filter { $0.contains("预算单位") || $0.range(of: #"^(\d{4}年度?)?单位"#, options: .regularExpression) != nil }
+        let unitTitles = titles.filter { $0.contains("预算单位") || PatternCache.matches(#"^(\d{4}年度?)?单位"#, $0) }
         let scope: DocumentScope = unitTitles.count * 2 > titles.count
             || (titles.isEmpty && openingLines.prefix(5).contains { $0.contains("单位预算") }) ? .unit : .department
         return DocumentMetadata(kind: kind, scope: scope, fiscalYear: fiscalYear(), entity: entity())
@@ -45,13 +45,13 @@ struct MetadataReader {
 
     /// An organisation's name: ideographs and brackets, no sentence punctuation or figures.
     private static func isName(_ text: String) -> Bool {
-        text.count >= 2 && text.range(of: #"^[\p{Han}（）()]+$"#, options: .regularExpression) != nil
+        text.count >= 2 && PatternCache.matches(#"^[\p{Han}（）()]+$"#, text)
     }
 
     /// The name without a contents prefix (`第二部分`) or a trailing 部门/单位.
     private static func trimmed(_ name: String) -> String {
         var t = name
-        if let r = t.range(of: #"^第[一二三四五六七八九十]+部分"#, options: .regularExpression) { t.removeSubrange(r) }
+        if let r = PatternCache.firstRange(#"^第[一二三四五六七八九十]+部分"#, in: t) { t.removeSubrange(r) }
         for suffix in ["部门", "单位"] where t.hasSuffix(suffix) && t.count > suffix.count + 2 { t.removeLast(suffix.count) }
         return t
     }
@@ -62,7 +62,7 @@ struct MetadataReader {
         if let value = mostCommon((tableLines + openingLines).compactMap { first(labelled, in: $0) }) { out.append(value) }
         for (i, line) in openingLines.prefix(40).enumerated() {
             if let name = first(#"^(.{2,40}?)(?:20\d\d)年度?(?:部门|单位)(?:预算|决算)"#, in: line) { out.append(name) }
-            if line.range(of: #"^(20\d\d)年度?(部门|单位)?(预算|决算)"#, options: .regularExpression) != nil, i > 0 {
+            if PatternCache.matches(#"^(20\d\d)年度?(部门|单位)?(预算|决算)"#, line), i > 0 {
                 out.append(openingLines[i - 1])
             }
         }
@@ -86,7 +86,7 @@ struct MetadataReader {
 
     /// First capture group of every match.
     private func matches(_ pattern: String, in text: String) -> [String] {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        guard let regex = PatternCache.regex(pattern) else { return [] }
         let range = NSRange(text.startIndex..., in: text)
         return regex.matches(in: text, range: range).compactMap { m in
             Range(m.range(at: 1), in: text).map { String(text[$0]) }

@@ -12,7 +12,7 @@ import TableLayout
 struct ProseReader {
     func sections(_ pages: [PageTables]) -> [ProseSection] {
         let lines = pages.flatMap { page in page.text.map { (page.page, $0) } }
-            .filter { !TitleRules.isTitle($0.1.text) && !TitleRules.isLabelLine($0.1.text) }
+            .filter { !TitleRules.isTitle($0.1.text) && !TitleRules.isLabelLine($0.1.text) && !TitleRules.isTableLabel($0.1.text) }
         let sizes = lines.map { $0.1.words.map(\.fontSize).max() ?? 0 }.sorted()
         guard !sizes.isEmpty else { return [] }
         let body = sizes[sizes.count / 2]
@@ -44,14 +44,21 @@ struct ProseReader {
             return false
         }
         if size >= body + 1.5 { return true }
-        return text.range(of: #"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)"#,
-                          options: .regularExpression) != nil
+        return Self.enumeratedHeading.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
+
+    private static let enumeratedHeading = try! NSRegularExpression(pattern: #"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)"#)
+
+    /// A figure with up to 24 characters of label before it. The number starts where no
+    /// digit, comma or point precedes it and is matched possessively, so a long run of
+    /// figures (`1,234,567 …` over pages) is read in one pass instead of retried from
+    /// every digit.
+    private static let figure = try! NSRegularExpression(
+        pattern: #"([^，。；：、,;:（）()“”0-9%]{0,24}?)(?<![0-9,.])([0-9][0-9,]*+(?:\.[0-9]++)?+)(万元|元)"#)
 
     /// `收入预算103592.56万元`: each figure with the words before it, back to punctuation.
     private func figures(_ text: String, pages: [Int]) -> [StatedFigure] {
-        guard let regex = try? NSRegularExpression(pattern: #"([^，。；：、,;:（）()“”0-9%]{0,24}?)([0-9][0-9,]*(?:\.[0-9]+)?)(万元|元)"#) else { return [] }
-        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m in
+        return Self.figure.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m in
             guard let l = Range(m.range(at: 1), in: text), let n = Range(m.range(at: 2), in: text), let u = Range(m.range(at: 3), in: text),
                   let amount = Amount(printed: String(text[n]), unit: text[u] == "万元" ? .tenThousandYuan : .yuan) else { return nil }
             return StatedFigure(label: String(text[l]), amount: amount, page: pages.first ?? 0)

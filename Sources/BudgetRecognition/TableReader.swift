@@ -26,7 +26,8 @@ struct TableReader {
 
     func read(_ span: TableSpan) -> BudgetTable {
         let title = Self.title(span.leading)
-        let kind = TitleRules.kind(of: title)
+        let titled = KindRules.kind(title: title)
+        var kind = titled ?? .other
         var notes: [String] = []
         // A performance form's 绩效目标 line sits above its indicator header: a note.
         let parts = span.parts.map { part -> TableGrid in
@@ -77,6 +78,7 @@ struct TableReader {
             }
         }
 
+        if titled == nil, let k = KindRules.kind(header: header.paths, body: body.map(\.cells)) { kind = k }
         let layout = ColumnLayout(header: header, kind: kind, body: body.map(\.cells))
         let unit = Self.unit(span.leading.map(\.text) + header.signature.flatMap { $0 })
         let rows = body.map { layout.typedRow(cells: $0.cells, printed: $0.printed, boxes: $0.boxes, page: $0.page, unit: unit) }
@@ -276,7 +278,7 @@ struct TableReader {
     static func unit(_ texts: [String]) -> MoneyUnit? {
         for text in texts {
             let t = CellText.clean(text)
-            guard let range = t.range(of: #"单位[:：]?(万元|万|元)"#, options: .regularExpression) else { continue }
+            guard let range = PatternCache.firstRange(#"单位[:：]?(万元|万|元)"#, in: t) else { continue }
             return t[range].contains("万") ? .tenThousandYuan : .yuan
         }
         return nil

@@ -1,45 +1,66 @@
+import Foundation
 import BudgetModel
 
-/// Which canonical kind a table title names. One ordered list of rules, first match wins:
-/// the more specific names come first (a 政府性基金 table is also a 收入支出 table).
+/// How table titles are printed: which lines are titles, and the labels printed beside a
+/// title (`公开04表`, `预算05表：`, `表一`, `（预算表2）`) that number the table rather than
+/// name it. Which kind a title names is decided in `KindRules`.
 enum TitleRules {
-    private static let rules: [(TableKind, @Sendable (String) -> Bool)] = [
-        (.threePublicExpenses, { $0.contains("三公") }),
-        (.procurement, { $0.contains("政府采购") }),
-        (.performanceTargets, { $0.contains("绩效目标") || $0.contains("绩效自评") }),
-        (.assets, { $0.contains("资产占用") }),
-        (.stateCapitalExpenditure, { $0.contains("国有资本经营") }),
-        (.governmentFundExpenditure, { $0.contains("政府性基金") || $0.contains("政府基金") }),
-        (.other, { $0.contains("机关运行经费") }),
-        (.projectExpenditure, { $0.contains("项目支出") }),
-        (.generalBudgetBasicExpenditure, { $0.contains("一般公共预算") && $0.contains("基本支出") }),
-        (.other, { $0.contains("基本支出") }),
-        (.generalBudgetExpenditure, { $0.contains("一般公共预算") && $0.contains("支出") }),
-        (.fiscalAppropriationSummary, { $0.contains("财政拨款") && ($0.contains("收支") || $0.contains("收入支出")) }),
-        (.other, { $0.contains("财政拨款") && $0.contains("支出") }),
-        (.incomeExpenditureSummary, { $0.contains("收支") || $0.contains("收入支出") }),
-        (.incomeSummary, { $0.contains("收入") && ($0.contains("总表") || $0.contains("决算表") || $0.contains("预算表")) }),
-        (.expenditureSummary, { $0.contains("支出") && ($0.contains("总表") || $0.contains("决算表") || $0.contains("预算表")) }),
-    ]
-
-    static func kind(of title: String) -> TableKind {
-        rules.first { $0.1(title) }?.0 ?? .other
-    }
-
     /// Whether a line reads as a table title: names a table (…表) and is not a table of
     /// contents entry, a note or a unit line.
     static func isTitle(_ text: String) -> Bool {
         let t = CellText.clean(text)
         guard t.count >= 3, t.count <= 80, !t.contains("…"), !t.contains("....") , !t.hasPrefix("注") else { return false }
         if isLabelLine(t) { return false }
-        guard let last = t.last else { return false }
-        return t.hasSuffix("表") || last == "）" && t.contains("表（") || t.hasSuffix("表)")
+        guard !isFurniture(t), !strippingLabels(t).isEmpty, let last = t.last else { return false }
+        return t.hasSuffix("表") || (last == "）" || last == ")") && (t.contains("表（") || t.contains("表(") || hasLabel(t))
+            || t.hasSuffix("表)")
+    }
+
+    /// A line that only numbers a table (`公开01表`, `预算表2`), printed beside its title.
+    static func isTableLabel(_ text: String) -> Bool {
+        let t = CellText.clean(text)
+        return !t.isEmpty && strippingLabels(t).isEmpty
+    }
+
+    /// Page furniture printed above a table: `第3页，共45页`, `—26—`, `- 5 -`.
+    static func isFurniture(_ text: String) -> Bool {
+        let t = CellText.clean(text)
+        return PatternCache.matches(#"^第[0-9]+页(，|,)?(共[0-9]+页)?$"#, t)
+            || PatternCache.matches(#"^[—\-－–]*[0-9]+[—\-－–]*$"#, t)
+    }
+
+    private static let numberLabel = "[0-9０-９一二三四五六七八九十]+"
+    /// A label numbering a table: 公开01表, 预算05表, 附表3, 表一, 表11, 部门公开表1, 预算表2.
+    private static let label = "(?:部门)?(?:公开|预算|决算|附)?表?" + numberLabel + "表?"
+    private static let leadingLabel = try! NSRegularExpression(pattern: "^" + label + "(?:[：:、.．\\-—－]|(?=[^0-9０-９表]))")
+    private static let trailingLabel = try! NSRegularExpression(pattern: "(?:[（(]" + label + "[)）]|" + label + ")$")
+
+    private static func hasLabel(_ t: String) -> Bool {
+        let range = NSRange(t.startIndex..., in: t)
+        return trailingLabel.firstMatch(in: t, range: range) != nil
+    }
+
+    /// The title without the labels that number it: `公开05表：财政拨款支出预算表` and
+    /// `收入总表(预算表2)` name 财政拨款支出预算表 and 收入总表; a line that is only a label
+    /// (`公开01表`) names nothing. A label needs 表 or a 公开/预算/决算/附 prefix with a
+    /// number, so `2026年…` stays.
+    static func strippingLabels(_ title: String) -> String {
+        var t = title
+        for re in [trailingLabel, leadingLabel] {
+            let range = NSRange(t.startIndex..., in: t)
+            guard let m = re.firstMatch(in: t, range: range), let r = Range(m.range, in: t) else { continue }
+            let matched = t[r]
+            // A bare number is no label: it must carry 表 or a 公开/预算/决算/附 word.
+            guard matched.contains("表") || matched.contains("公开") || matched.contains("附") else { continue }
+            t.removeSubrange(r)
+        }
+        return t
     }
 
     /// A labelled line above a table: `单位：元`, `编制部门：…`, `部门：…`, `预算年度：2023`.
     static func isLabelLine(_ text: String) -> Bool {
         let t = CellText.clean(text)
-        return t.range(of: #"^(金额)?单位[:：]|^编制(部门|单位)|^(部\s*门|预算单位|预算年度)[:：]"#, options: .regularExpression) != nil
+        return PatternCache.matches(#"^(金额)?单位[:：]|^编制(部门|单位)|^(部\s*门|预算单位|预算年度)[:：]"#, t)
     }
 
     /// The title without a leading section enumerator (`一、`, `表一`), as printed otherwise.

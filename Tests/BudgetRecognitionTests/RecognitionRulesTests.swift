@@ -27,8 +27,16 @@ final class RecognitionRulesTests: XCTestCase {
             ("2017年政府采购预算表", .procurement),
             ("1、办公设备购置专项经费绩效目标表", .performanceTargets),
             ("部门固定资产占用情况表", .assets),
+            // The national template's 总体情况表 / 情况表, and labels that number a title.
+            ("2026年部门收入总体情况表", .incomeSummary),
+            ("支出总体情况表", .expenditureSummary),
+            ("收入总表(预算表2)", .incomeSummary),
+            ("支出总表（预算表3）", .expenditureSummary),
+            ("公开05表：财政拨款支出预算表", .other),
+            ("预算05表一般公共预算支出表", .generalBudgetExpenditure),
+            ("表11-财拨结转支出表", .other),
         ]
-        for (title, kind) in cases { XCTAssertEqual(TitleRules.kind(of: title), kind, title) }
+        for (title, kind) in cases { XCTAssertEqual(KindRules.kind(title: title) ?? .other, kind, title) }
     }
 
     func testTitlesAreTitlesAndLabelLinesAreNot() {
@@ -37,6 +45,12 @@ final class RecognitionRulesTests: XCTestCase {
         XCTAssertFalse(TitleRules.isTitle("单位：万元"))
         XCTAssertFalse(TitleRules.isTitle("部门预算收支总表.....2"))
         XCTAssertFalse(TitleRules.isTitle("注：本表为空表"))
+        XCTAssertFalse(TitleRules.isTitle("公开01表"))  // a label beside the title, not the title
+        XCTAssertFalse(TitleRules.isTitle("第3页，共45页"))
+        XCTAssertTrue(TitleRules.isTitle("收入总表(预算表2)"))
+        XCTAssertEqual(TitleRules.strippingLabels("公开04表"), "")
+        XCTAssertEqual(TitleRules.strippingLabels("2026年部门收支总体情况表"), "2026年部门收支总体情况表")
+        XCTAssertEqual(TitleRules.strippingLabels("一般公共预算支出表"), "一般公共预算支出表")
         XCTAssertEqual(TitleRules.strippingEnumerator("一、2017年度江苏省高级人民法院部门收支预算总表"), "2017年度江苏省高级人民法院部门收支预算总表")
         XCTAssertEqual(TitleRules.strippingEnumerator("表一收支预算总表"), "收支预算总表")
     }
