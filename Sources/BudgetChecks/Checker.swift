@@ -9,7 +9,7 @@ public enum Checker {
         CrossTableRules.summaryTotals, CrossTableRules.classLines, CrossTableRules.basicExpenditure, CrossTableRules.generalBudget, CrossTableRules.emptyFunds,
         CrossTableRules.threePublicLines,
         CrossTableRules.labelTypos,
-        CodeRules.malformed, CodeRules.orphan, EconomicRules.nonStandard, CodeRules.emptyNote,
+        CodeRules.malformed, CodeRules.orphan, CodeRules.repeatedLine, EconomicRules.nonStandard, CodeRules.emptyNote,
         ProcurementRules.quantityPrice, ProcurementRules.subtotals,
         TextRules.figures, TextRules.restated, TextRules.growth, TextRules.executionChange, TextRules.shares,
         TextRules.ownYear, TextRules.statedAgreement,

@@ -36,6 +36,21 @@ enum CodeRules {
         }
     }
 
+    /// The same coded line printed twice in a row (code, name and figures alike): a
+    /// repeat, counted once by the sums, and worth a look.
+    static let repeatedLine = Rule(id: "code.repeated_line", summary: "A coded line is not printed twice in a row; a repeat is counted once.") { doc in
+        doc.tables.flatMap { table -> [Finding] in
+            table.rows.indices.dropFirst().compactMap { i -> Finding? in
+                let row = table.rows[i]
+                guard let code = row.code, row.page == table.rows[i - 1].page, row.cells == table.rows[i - 1].cells,
+                      !row.amounts.isEmpty else { return nil }
+                return Finding(rule: "code.repeated_line", severity: .warning,
+                               message: "\(code.digits) \(row.name ?? "") is printed twice in a row with the same figures; counted once",
+                               tableKind: table.kind, tableTitle: table.title, page: row.page, code: code.digits, rowName: row.name)
+            }
+        }
+    }
+
     /// A note saying the table is empty, on a table that prints non-zero figures.
     static let emptyNote = Rule(id: "note.empty_but_filled", summary: "A table whose note says it is empty (空表, 无数据) prints no non-zero amount.") { doc in
         doc.tables.compactMap { table in

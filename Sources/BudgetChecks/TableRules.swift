@@ -4,17 +4,27 @@ import Foundation
 /// Identities inside one table.
 enum TableRules {
     /// 类 = Σ款, 款 = Σ项 (economic 类 = Σ款), per amount column. A child whose printed
-    /// code lost a digit (`3012` under `301`) still counts as a child.
+    /// code lost a digit (`3012` under `301`) still counts as a child. The children are
+    /// those printed in the parent's block: the rows after it whose codes extend its code,
+    /// up to the first code that does not (a consolidated department prints each unit's
+    /// block with the same codes again).
     static let parentSum = Rule(id: "code.parent_sum", summary: "A parent code's amount equals the sum of its children's (类 = Σ款, 款 = Σ项).") { doc in
         doc.tables.flatMap { table -> [Finding] in
             sides(table).flatMap { side -> [Finding] in
-                table.rows.flatMap { parent -> [Finding] in
+                table.rows.indices.flatMap { p -> [Finding] in
+                    let parent = table.rows[p]
                     guard let code = ClassificationCode(parent.cells[side.code]) else { return [] }
-                    let children = table.rows.filter { row in
+                    let isDigits = { (text: String) in !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
+                    let block = table.rows[(p + 1)...].prefix { row in
+                        let text = row.cells[side.code]
+                        return !isDigits(text) || (text.count > code.digits.count && text.hasPrefix(code.digits))
+                    }
+                    // A line printed twice in a row (same cells) is one line: `CodeRules.repeatedLine` reports it.
+                    let lines = zip(block.indices, block).filter { i, row in i == block.startIndex || table.rows[i - 1].cells != row.cells }.map(\.1)
+                    let children = lines.filter { row in
                         let text = row.cells[side.code]
                         if let child = ClassificationCode(text) { return child.parent == code }
-                        return text.count > code.digits.count && text.count < code.digits.count + 2
-                            && text.hasPrefix(code.digits) && text.allSatisfy { $0.isASCII && $0.isNumber }
+                        return text.count > code.digits.count && text.count < code.digits.count + 2 && isDigits(text)
                     }
                     guard !children.isEmpty else { return [] }
                     return side.amounts.compactMap { c in
@@ -37,8 +47,13 @@ enum TableRules {
         var amounts: [Int]
     }
 
+    /// Two code columns with no amount between them (部门预算经济分类 beside 政府预算经济分类)
+    /// classify the same rows twice: the first, whose blocks the rows follow, is the side's.
     static func sides(_ table: BudgetTable) -> [CodeSide] {
-        let codes = table.meanings.indices.filter { table.meanings[$0].role == .code }
+        let all = table.meanings.indices.filter { table.meanings[$0].role == .code }
+        let codes = all.enumerated().filter { k, c in
+            k == 0 || (all[k - 1]..<c).contains { isMoney(table.meanings[$0]) }
+        }.map(\.element)
         return codes.enumerated().map { k, code in
             let end = k + 1 < codes.count ? codes[k + 1] : table.columns.count
             return CodeSide(code: code, amounts: (code..<end).filter { isMoney(table.meanings[$0]) })

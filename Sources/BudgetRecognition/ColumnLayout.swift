@@ -111,7 +111,7 @@ struct ColumnLayout {
             if Self.isLineNumber(headers[i]) { return ColumnMeaning(.lineNumber, header: headers[i]) }
             let values = rows.map { $0[i] }
             let isAmount = Self.mostly(values, CellText.isAmount) || (values.allSatisfy { $0.isEmpty } && i != name)
-            guard isAmount else { return ColumnMeaning(i == name ? .name : .text, header: headers[i]) }
+            guard isAmount, !Self.isRemark(headers[i]) else { return ColumnMeaning(i == name ? .name : .text, header: headers[i]) }
             let direction: ColumnMeaning.Direction?
             switch kind {
             case .incomeSummary: direction = .revenue
@@ -121,7 +121,9 @@ struct ColumnLayout {
             default: direction = .expenditure
             }
             let earlier = latest.map { l in years[i].contains { $0 < l } && !years[i].contains(l) } ?? false
-            return ColumnMeaning(Self.amountRole(headers[i], earlierYear: earlier, finalAccount: finalAccount),
+            var role = Self.amountRole(headers[i], earlierYear: earlier, finalAccount: finalAccount)
+            role.ofWhich = ofWhich(i)
+            return ColumnMeaning(role,
                                  direction: direction, fund: Self.fund(labels[i]) ?? Self.fund(of: kind), header: headers[i])
         }
     }
@@ -156,6 +158,22 @@ struct ColumnLayout {
         let leaf = header.last ?? ""
         let ofWhich = leaf.hasPrefix("其中") && leaf.count > 3
         return ColumnRole(content: .amount, period: period, basis: basis, percent: percent, ofWhich: ofWhich)
+    }
+
+    /// An of-which column: a label starting with 其中 heads it alone (`其中：专项资金…`,
+    /// wrapped or not, or a 其中 caption over this one column). A 其中 caption over several
+    /// columns (`其中：/基本支出`, `其中：/项目支出`) heads the parts of a total instead.
+    private func ofWhich(_ i: Int) -> Bool {
+        let path = headers[i]
+        guard let d = path.firstIndex(where: { $0.hasPrefix("其中") }) else { return false }
+        let prefix = Array(path.prefix(d + 1))
+        return !headers.indices.contains { j in j != i && Array(headers[j].prefix(d + 1)) == prefix }
+    }
+
+    /// 备注 / 说明: a remark column, text even when it is blank or holds a number.
+    static func isRemark(_ header: [String]) -> Bool {
+        guard let leaf = header.last else { return false }
+        return leaf == "备注" || leaf == "说明" || leaf.hasSuffix("备注")
     }
 
     /// 行次 (or a column headed 栏次): the line numbers of a 决算 table.

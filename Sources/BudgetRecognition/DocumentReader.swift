@@ -60,7 +60,7 @@ public struct DocumentReader {
         }
         let metadata = MetadataReader(
             openingLines: opening,
-            tableLines: spans.flatMap { $0.leading.map { CellText.clean($0.text) } },
+            tableLines: spans.flatMap { $0.leading.map { CellText.clean($0.text) } } + Self.nameFields(tables),
             titles: tables.map(\.title).filter { !$0.isEmpty }).read()
         let prose = pages.map { page in
             PageText(page: page.page, text: page.text.map { CellText.clean($0.text) }.joined())
@@ -71,5 +71,19 @@ public struct DocumentReader {
         var document = BudgetDocument(source: source, metadata: metadata, tables: tables, warnings: warnings, prose: prose)
         document.sections = ProseReader().sections(pages)
         return document
+    }
+
+    /// `部门名称 | 首都绿化委员会办公室` printed as two cells of a form, as the labelled line
+    /// `部门名称：首都绿化委员会办公室` the metadata reader reads.
+    static func nameFields(_ tables: [BudgetTable]) -> [String] {
+        let labels: Set<String> = ["部门名称", "单位名称", "预算单位", "部门（单位）名称", "预算部门", "部门（单位）"]
+        return tables.flatMap { table in
+            table.rows.compactMap { row -> String? in
+                let cells = row.cells.filter { !$0.isEmpty }
+                guard let i = cells.firstIndex(where: { labels.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: "：:"))) }),
+                      i + 1 < cells.count else { return nil }
+                return "部门名称：" + cells[i + 1]
+            }
+        }
     }
 }

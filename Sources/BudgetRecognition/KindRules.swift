@@ -17,7 +17,7 @@ enum KindRules {
         (.stateCapitalExpenditure, { $0.contains("国有资本经营") }),
         (.governmentFundExpenditure, { $0.contains("政府性基金") || $0.contains("政府基金") }),
         (.other, { $0.contains("机关运行经费") }),
-        (.projectExpenditure, { $0.contains("项目支出") }),
+        (.projectExpenditure, { $0.contains("项目支出") || $0.contains("专项业务经费") }),
         (.generalBudgetBasicExpenditure, { $0.contains("一般公共预算") && $0.contains("基本支出") }),
         (.other, { $0.contains("基本支出") }),
         (.generalBudgetExpenditure, { $0.contains("一般公共预算") && $0.contains("支出") }),

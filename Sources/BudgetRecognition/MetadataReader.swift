@@ -15,8 +15,14 @@ struct MetadataReader {
         let kind: DocumentKind = everything.contains { $0.contains("决算") } && !titles.contains { $0.contains("预算") && !$0.contains("决算") }
             ? .finalAccount : .budget
         let unitTitles = titles.filter { $0.contains("预算单位") || PatternCache.matches(#"^(\d{4}年度?)?单位"#, $0) }
-        let scope: DocumentScope = unitTitles.count * 2 > titles.count
-            || (titles.isEmpty && openingLines.prefix(5).contains { $0.contains("单位预算") }) ? .unit : .department
+        // The cover and contents say 单位预算 (单位决算) or 部门预算 (部门决算): the one said
+        // more often there decides; else the titles.
+        let cover = openingLines.prefix(40)
+        let unitWords = cover.filter { $0.contains("单位预算") || $0.contains("单位决算") }.count
+        let departmentWords = cover.filter { $0.contains("部门预算") || $0.contains("部门决算") }.count
+        let scope: DocumentScope = unitWords != departmentWords
+            ? (unitWords > departmentWords ? .unit : .department)
+            : (unitTitles.count * 2 > titles.count ? .unit : .department)
         return DocumentMetadata(kind: kind, scope: scope, fiscalYear: fiscalYear(), entity: entity())
     }
 
@@ -39,13 +45,20 @@ struct MetadataReader {
     /// naming it before `2024年度部门决算`, else an agency code line (`323 石家庄市…`), else
     /// the name inside a title (`2017年度江苏省高级人民法院部门收支预算总表`). The first
     /// source that yields a name wins.
+    /// A later source naming the same body with its qualifier (`长春市信访局（本级）` after
+    /// `长春市信访局`) is more exact.
     private func entity() -> String? {
-        candidates().lazy.map(Self.trimmed).first(where: Self.isName)
+        let names = candidates().map(Self.trimmed).filter(Self.isName)
+        guard let first = names.first else { return nil }
+        return names.first { $0.hasPrefix(first + "（") || $0.hasPrefix(first + "(") } ?? first
     }
 
-    /// An organisation's name: ideographs and brackets, no sentence punctuation or figures.
+    /// An organisation's name: ideographs and brackets, no sentence punctuation or figures,
+    /// and none of the words of a budget's contents (财政拨款, 收支, 万元 …).
     private static func isName(_ text: String) -> Bool {
         text.count >= 2 && PatternCache.matches(#"^[\p{Han}（）()]+$"#, text)
+            && !["财政拨款", "预算", "决算", "收支", "收入", "支出", "万元", "目录", "公开", "概况", "年度"].contains { text.contains($0) }
+            && text != "元"
     }
 
     /// The name without a contents prefix (`第二部分`) or a trailing 部门/单位.
@@ -58,10 +71,17 @@ struct MetadataReader {
 
     private func candidates() -> [String] {
         var out: [String] = []
-        let labelled = #"^(?:编制部门|编制单位|预算单位|部门名称|单位名称|部门)[:：]([^\s:：]{2,40}?)(?:(?:金额)?单位[:：].*)?$"#
-        if let value = mostCommon((tableLines + openingLines).compactMap { first(labelled, in: $0) }) { out.append(value) }
+        let labelled = #"^(?:编制部门|编制单位|预算单位|部门名称|单位名称|部门（单位）(?:名称)?|部门\(单位\)(?:名称)?|部门|单位)[:：]([^\s:：]{2,40}?)(?:(?:金额)?单位[:：].*)?$"#
+        if let value = mostCommon((tableLines + openingLines).compactMap { first(labelled, in: $0) }.map(Self.trimmed).filter(Self.isName)) {
+            out.append(value)
+        }
+        // The cover: a name line between `2026年度` and `单位预算` (or before `…年度部门预算`,
+        // or printed on one line with them, wrapped or not).
         for (i, line) in openingLines.prefix(40).enumerated() {
-            if let name = first(#"^(.{2,40}?)(?:20\d\d)年度?(?:部门|单位)(?:预算|决算)"#, in: line) { out.append(name) }
+            if i > 0, PatternCache.matches(#"^(20\d\d)年度?$"#, openingLines[i - 1]), let name = coverName(from: i) {
+                out.insert(name, at: 0)
+            }
+            if let name = first(#"^(?:20\d\d年度?)?([^\d年度].{1,39}?)(?:20\d\d年度?)?(?:部门|单位)(?:预算|决算|预$)"#, in: line) { out.append(name) }
             if PatternCache.matches(#"^(20\d\d)年度?(部门|单位)?(预算|决算)"#, line), i > 0 {
                 out.append(openingLines[i - 1])
             }
@@ -74,6 +94,20 @@ struct MetadataReader {
         let titled = #"^20\d\d年度?(.{4,30}?)(?:部门|单位)?(?:收支|收入|支出|财政拨款|一般公共预算|政府采购)"#
         if let value = mostCommon(titles.compactMap { first(titled, in: $0) }) { out.append(value) }
         return out
+    }
+
+    /// The name printed on a cover under its year line, over one or two lines, up to
+    /// `部门预算` / `单位预算` (on its own line or ending the name's last line).
+    private func coverName(from start: Int) -> String? {
+        var name = ""
+        for line in openingLines[start..<min(start + 3, openingLines.count)] {
+            if let r = PatternCache.firstRange(#"(部门|单位)(预算|决算)"#, in: line) {
+                name += line[..<r.lowerBound]
+                return name.isEmpty ? nil : name
+            }
+            name += line
+        }
+        return nil
     }
 
     private func mostCommon(_ values: [String]) -> String? {

@@ -71,14 +71,21 @@ struct TableHeader {
         return texts.count == 1 && (texts[0] == "合计" || texts[0] == "总计")
     }
 
-    /// The 栏次 row under a header: `栏次 1 2 3 …`, or just the consecutive column numbers.
+    /// The 栏次 row under a header: `栏次 1 2 3 …`, `** 1 2 3 …`, or just the consecutive
+    /// column numbers; a two-sided table numbers each side (`栏次 · 1 栏次 · 2`), and
+    /// 决算 tables letter their label columns (`甲 乙 1 2 …`). Every text is a marker or a
+    /// column number, the numbers rise, and the row says it is one: a marker, or three
+    /// numbers counting up from 1.
     static func isColumnNumbering(_ row: TableGrid.Row) -> Bool {
         let texts = row.cells.map { CellText.clean($0.text) }.filter { !$0.isEmpty }
         guard texts.count >= 2 else { return false }
-        let numbers = texts.first == "栏次" ? Array(texts.dropFirst()) : texts
-        guard numbers.count >= 2, let first = Int(numbers[0]), first <= 1 else { return false }
-        return numbers.enumerated().allSatisfy { Int($0.element) == first + $0.offset }
-            && (texts.first == "栏次" || numbers.count >= 3)
+        let markers: Set<String> = ["栏次", "*", "**", "***", "甲", "乙", "丙", "丁", "戊"]
+        guard texts.allSatisfy({ markers.contains($0) || (Int($0) != nil && $0.count <= 3) }) else { return false }
+        let numbers = texts.compactMap { Int($0) }
+        guard !numbers.isEmpty, numbers.first! <= 1 || texts.contains(where: markers.contains),
+              zip(numbers, numbers.dropFirst()).allSatisfy({ $0 < $1 }) else { return false }
+        if texts.contains(where: markers.contains) { return true }
+        return numbers.count >= 3 && numbers.enumerated().allSatisfy { $0.element == numbers[0] + $0.offset }
     }
 
     /// Each column's labels from the header cells above it. A header cell spanning several
