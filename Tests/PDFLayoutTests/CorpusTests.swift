@@ -125,6 +125,18 @@ final class CorpusTests: XCTestCase {
         }
     }
 
+    /// Pages read in parallel (one poppler document per worker) equal pages read one by one,
+    /// also where a misreported font is measured once for the whole document.
+    func testParallelReadingEqualsSerialOnAMisreportingProducer() throws {
+        let shared = try Fixtures.shared()
+        let pdf = shared.appendingPathComponent("corpus/pdf/putuo-finance-2024-final.pdf").path
+        guard FileManager.default.fileExists(atPath: pdf) else { throw XCTSkip("\(pdf) is absent") }
+        let parallel = try PDFDocument(path: pdf).pages()
+        let serial = try PDFDocument(path: pdf)
+        XCTAssertEqual(parallel, try (1...serial.pageCount).map { try serial.page($0) })
+        XCTAssertGreaterThan(parallel.filter(\.diagnostics.glyphMetricsSuspect).count, 20)
+    }
+
     func testImageOnlyPageHasNoText() throws {
         let shared = try Fixtures.shared()
         let pdf = shared.appendingPathComponent("corpus/pdf/putuo-justice-2026-dept.pdf").path
