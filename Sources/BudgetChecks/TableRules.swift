@@ -21,10 +21,13 @@ enum TableRules {
                     }
                     // A line printed twice in a row (same cells) is one line: `CodeRules.repeatedLine` reports it.
                     let lines = zip(block.indices, block).filter { i, row in i == block.startIndex || table.rows[i - 1].cells != row.cells }.map(\.1)
+                    // Its children: the codes in the block with no other code of the block
+                    // between them and the parent (a 项 printed under its 类 without its 款,
+                    // `3010201` under `301`, is a child too).
+                    let extending = lines.map { $0.cells[side.code] }.filter { isDigits($0) && $0.count > code.digits.count }
                     let children = lines.filter { row in
                         let text = row.cells[side.code]
-                        if let child = ClassificationCode(text) { return child.parent == code }
-                        return text.count > code.digits.count && text.count < code.digits.count + 2 && isDigits(text)
+                        return extending.contains(text) && !extending.contains { c in c.count < text.count && text.hasPrefix(c) }
                     }
                     guard !children.isEmpty else { return [] }
                     return side.amounts.compactMap { c in
@@ -132,7 +135,11 @@ enum TableRules {
                 if h.count == parent.count + 1 { parts.append(amounts[j]) } else { groups[h[parent.count], default: []].append(j) }
             }
             for (_, members) in groups {
-                if let sub = members.first(where: { headers[$0].count == parent.count + 2 && ["小计", "合计"].contains(headers[$0].last!) }) {
+                // A group counts by its own total column: 小计, 合计, or 总数/总额
+                // (`项目支出/项目支出总数` beside `项目支出/扣除基建项目后预算数`).
+                if let sub = members.first(where: { j in
+                    headers[j].count == parent.count + 2
+                        && ["小计", "合计", "总数", "总额", "合计数"].contains { headers[j].last!.hasSuffix($0) } }) {
                     parts.append(amounts[sub])
                 } else {
                     parts += members.map { amounts[$0] }

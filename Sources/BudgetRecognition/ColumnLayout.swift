@@ -162,12 +162,15 @@ struct ColumnLayout {
 
     /// An of-which column: a label starting with 其中 heads it alone (`其中：专项资金…`,
     /// wrapped or not, or a 其中 caption over this one column). A 其中 caption over several
-    /// columns (`其中：/基本支出`, `其中：/项目支出`) heads the parts of a total instead.
+    /// columns each labelled below it (`其中：/基本支出`, `其中：/项目支出`) heads the parts of
+    /// a total instead; a character or two below it is the caption's own wrapped tail.
     private func ofWhich(_ i: Int) -> Bool {
         let path = headers[i]
         guard let d = path.firstIndex(where: { $0.hasPrefix("其中") }) else { return false }
         let prefix = Array(path.prefix(d + 1))
-        return !headers.indices.contains { j in j != i && Array(headers[j].prefix(d + 1)) == prefix }
+        let under = headers.indices.filter { Array(headers[$0].prefix(d + 1)) == prefix }
+        let labelled = under.filter { headers[$0].count > d + 1 && headers[$0][d + 1].count >= 2 }
+        return !(under.count >= 2 && labelled.count == under.count)
     }
 
     /// 备注 / 说明: a remark column, text even when it is blank or holds a number.
