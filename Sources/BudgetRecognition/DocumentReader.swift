@@ -73,13 +73,16 @@ public struct DocumentReader {
         return document
     }
 
-    /// `部门名称 | 首都绿化委员会办公室` printed as two cells of a form, as the labelled line
+    /// `部门名称 | 首都绿化委员会办公室` printed as two cells of a form (in its body or the
+    /// line read as its header), as the labelled line
     /// `部门名称：首都绿化委员会办公室` the metadata reader reads.
     static func nameFields(_ tables: [BudgetTable]) -> [String] {
         let labels: Set<String> = ["部门名称", "单位名称", "预算单位", "部门（单位）名称", "预算部门", "部门（单位）"]
+        // A form's first line may have been read as its header: its labels count too (only
+        // a form's: a table's header prints 预算单位 over a column, beside 合计).
         return tables.flatMap { table in
-            table.rows.compactMap { row -> String? in
-                let cells = row.cells.filter { !$0.isEmpty }
+            ((table.kind == .performanceTargets ? [table.columns] : []) + table.rows.map(\.cells)).compactMap { line -> String? in
+                let cells = line.filter { !$0.isEmpty }
                 guard let i = cells.firstIndex(where: { labels.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: "：:"))) }),
                       i + 1 < cells.count else { return nil }
                 return "部门名称：" + cells[i + 1]

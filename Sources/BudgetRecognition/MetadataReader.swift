@@ -57,7 +57,7 @@ struct MetadataReader {
     /// and none of the words of a budget's contents (财政拨款, 收支, 万元 …).
     private static func isName(_ text: String) -> Bool {
         text.count >= 2 && PatternCache.matches(#"^[\p{Han}（）()]+$"#, text)
-            && !["财政拨款", "预算", "决算", "收支", "收入", "支出", "万元", "目录", "公开", "概况", "年度"].contains { text.contains($0) }
+            && !["财政拨款", "预算", "决算", "收支", "收入", "支出", "万元", "目录", "公开", "概况", "年度", "合计", "总计", "小计"].contains { text.contains($0) }
             && text != "元"
     }
 

@@ -1,0 +1,143 @@
+import BudgetChecks
+import BudgetModel
+import BudgetRecognition
+import Foundation
+import XCTest
+
+/// The 47 published budgets of ../shared/corpus/wild, read and checked as a user would:
+/// each document's metadata against its provenance (SOURCES.tsv), and every error-level
+/// finding either a printed inconsistency named here with its page and figures, or one of
+/// the known misreadings counted below (which may only go down). Skips when ../shared is
+/// absent.
+final class WildDocumentTests: XCTestCase {
+    struct Source {
+        var stem: String
+        var entity: String
+        var year: Int
+        var kind: DocumentKind
+        var scope: DocumentScope
+    }
+
+    nonisolated(unsafe) private static var read: [(Source, BudgetDocument)]?
+
+    private static var wild: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/wild")
+    }
+
+    /// Every wild document, read and checked once for all tests of this class.
+    private func documents() throws -> [(Source, BudgetDocument)] {
+        let sources = Self.wild.appendingPathComponent("SOURCES.tsv")
+        guard FileManager.default.fileExists(atPath: sources.path) else {
+            throw XCTSkip("../shared/corpus/wild is absent (a fresh clone): the wild documents are not read")
+        }
+        if let read = Self.read { return read }
+        let lines = try String(contentsOf: sources, encoding: .utf8).components(separatedBy: .newlines).dropFirst()
+        var out: [(Source, BudgetDocument)] = []
+        for line in lines {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count >= 5, let year = Int(f[3]) else { continue }
+            let kind: DocumentKind = f[4].hasSuffix("final") ? .finalAccount : .budget
+            let scope: DocumentScope = f[4].hasPrefix("unit") ? .unit : .department
+            let source = Source(stem: String(f[0].dropLast(4)), entity: f[2], year: year, kind: kind, scope: scope)
+            let document = try DocumentReader().read(path: Self.wild.appendingPathComponent(f[0]).path)
+            out.append((source, Checker.checked(document)))
+        }
+        Self.read = out
+        return out
+    }
+
+    /// Brackets as SOURCES.tsv writes them (half-width); the documents print full-width.
+    private static func plain(_ name: String?) -> String? {
+        name.map { $0.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")") }
+    }
+
+    /// What the documents do not print where a reader can find it: beijing-2026-dept-02
+    /// prints no year at all (its tables say 本年; SOURCES.tsv has it from the file's folder).
+    static let unprintedYear: Set<String> = ["beijing-2026-dept-02"]
+
+    func testMetadataOfEveryWildDocument() throws {
+        let documents = try documents()
+        XCTAssertEqual(documents.count, 47)
+        for (source, document) in documents {
+            let m = document.metadata
+            XCTAssertEqual(m.kind, source.kind, "\(source.stem): 预算/决算")
+            XCTAssertEqual(m.scope, source.scope, "\(source.stem): 部门/单位")
+            XCTAssertEqual(m.fiscalYear, Self.unprintedYear.contains(source.stem) ? nil : source.year, "\(source.stem): year")
+            XCTAssertEqual(Self.plain(m.entity), source.entity, "\(source.stem): entity")
+        }
+    }
+
+    /// A printed inconsistency: the finding that must report it.
+    struct Genuine {
+        var stem: String
+        var page: Int
+        var rule: String
+        /// The row's code, or its label where it has none.
+        var row: String
+        var column: String
+        var printed: String
+        var expected: String
+    }
+
+    /// The printed inconsistencies of the wild documents, each looked at on the page image
+    /// (see Tests/BudgetRecognitionTests/Fixtures/wild/README.md for the reading).
+    static let genuine: [Genuine] = [
+        // 支出总表（预算表3）: 2014002 and 2014099 print 当年预算/小计 0.00 beside 合计 and 项目支出.
+        Genuine(stem: "changchun-2026-dept-01", page: 8, rule: "row.total_components", row: "2014002", column: "合计", printed: "458", expected: "0"),
+        Genuine(stem: "changchun-2026-dept-01", page: 8, rule: "row.total_components", row: "2014002", column: "当年预算/小计", printed: "0", expected: "458"),
+        Genuine(stem: "changchun-2026-dept-01", page: 8, rule: "row.total_components", row: "2014099", column: "合计", printed: "16.56", expected: "0"),
+        Genuine(stem: "changchun-2026-dept-01", page: 8, rule: "row.total_components", row: "2014099", column: "当年预算/小计", printed: "0", expected: "16.56"),
+        Genuine(stem: "changchun-2026-dept-01", page: 8, rule: "code.parent_sum", row: "20140", column: "当年预算/小计", printed: "1378.41", expected: "903.85"),
+        // 一般公共预算基本支出表: 301 prints 911.21 over lines adding up to 920.96, 302 211.00 over 221.37.
+        Genuine(stem: "changchun-2026-dept-01", page: 11, rule: "code.parent_sum", row: "301", column: "合计", printed: "911.21", expected: "920.96"),
+        Genuine(stem: "changchun-2026-dept-01", page: 11, rule: "code.parent_sum", row: "301", column: "当年预算/小计", printed: "911.21", expected: "920.96"),
+        Genuine(stem: "changchun-2026-dept-01", page: 11, rule: "code.parent_sum", row: "301", column: "当年预算/人员经费", printed: "911.21", expected: "920.96"),
+        Genuine(stem: "changchun-2026-dept-01", page: 11, rule: "code.parent_sum", row: "302", column: "合计", printed: "211", expected: "221.37"),
+        Genuine(stem: "changchun-2026-dept-01", page: 11, rule: "code.parent_sum", row: "302", column: "当年预算/小计", printed: "211", expected: "221.37"),
+        Genuine(stem: "changchun-2026-dept-01", page: 11, rule: "code.parent_sum", row: "302", column: "当年预算/公用经费", printed: "211", expected: "221.37"),
+        // 2026年度支出预算总表 and 一般公共预算拨款支出预算表: 20402 公安 prints 7,927.40 (项目支出
+        // 1,370.70) over 2040201 6,556.70 and 2040299 1,051.46 (项目支出 1,051.46).
+        Genuine(stem: "fuzhou-2026-unit-01", page: 10, rule: "code.parent_sum", row: "20402", column: "合计", printed: "7927.4", expected: "7608.16"),
+        Genuine(stem: "fuzhou-2026-unit-01", page: 10, rule: "code.parent_sum", row: "20402", column: "项目支出", printed: "1370.7", expected: "1051.46"),
+        Genuine(stem: "fuzhou-2026-unit-01", page: 12, rule: "code.parent_sum", row: "20402", column: "小计", printed: "7927.4", expected: "7608.16"),
+        Genuine(stem: "fuzhou-2026-unit-01", page: 12, rule: "code.parent_sum", row: "20402", column: "其中：/项目支出", printed: "1370.7", expected: "1051.46"),
+        // 预算01表 p2: the printed expenditure classes add up to 7,246.309668 under 本年支出合计 9,151.309668.
+        Genuine(stem: "beijing-2026-dept-02", page: 2, rule: "summary.items_sum", row: "本年支出合计", column: "支出/预算数", printed: "9151.309668", expected: "7246.309668"),
+    ]
+
+    /// Error findings on the wild documents that are misreadings not yet fixed (issue 11),
+    /// by document: the count may only go down. Xi'an's Excel prints (four blocks side by
+    /// side with labels running into the next cell), its 2018/2019 三公 table (whose 2018
+    /// 合计 and 小计 mean other sums, see the fixtures' README), hangzhou's 基本支出 split.
+    static let knownMisreadings: [String: Int] = [
+        "xian-2019-dept-05": 33, "xian-2020-dept-06": 18, "xian-2022-dept-04": 29, "xian-2022-final-01": 2,
+        "hangzhou-2026-dept-02": 3, "yantai-2026-dept-02": 2, "wuxi-2025-dept-03": 1,
+    ]
+
+    private static func matches(_ f: Finding, _ g: Genuine) -> Bool {
+        f.rule == g.rule && f.page == g.page && (f.code == g.row || f.rowName == g.row) && f.column == g.column
+    }
+
+    func testErrorsOnlyWherePrinted() throws {
+        let documents = try documents()
+        for g in Self.genuine {
+            guard let (_, document) = documents.first(where: { $0.0.stem == g.stem }) else { XCTFail("\(g.stem) not read"); continue }
+            guard let f = document.findings.first(where: { Self.matches($0, g) }) else {
+                XCTFail("\(g.stem) p\(g.page) \(g.rule) \(g.row) \(g.column): the printed inconsistency is not reported")
+                continue
+            }
+            XCTAssertEqual(f.severity, .error, "\(g.stem) p\(g.page) \(g.row)")
+            XCTAssertEqual(f.printed, Decimal(string: g.printed), "\(g.stem) p\(g.page) \(g.row) \(g.column)")
+            XCTAssertEqual(f.expected, Decimal(string: g.expected), "\(g.stem) p\(g.page) \(g.row) \(g.column)")
+        }
+        for (source, document) in documents {
+            let unexplained = document.findings.filter { f in
+                f.severity == .error && !Self.genuine.contains { $0.stem == source.stem && Self.matches(f, $0) }
+            }
+            let allowed = Self.knownMisreadings[source.stem] ?? 0
+            XCTAssertLessThanOrEqual(unexplained.count, allowed, "\(source.stem): error findings on a consistent print: "
+                + unexplained.prefix(3).map { "p\($0.page ?? 0) \($0.rule) \($0.code ?? $0.rowName ?? "") \($0.column ?? "")" }.joined(separator: "; "))
+        }
+    }
+}
