@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The only place that sees poppler-glib's C API; PDFLayout wraps it.
@@ -45,9 +46,8 @@ let package = Package(
         // Recognition: table kinds, titles, headers and column meanings, document metadata.
         .target(name: "BudgetRecognition", dependencies: ["PDFLayout", "TableLayout", "BudgetModel",
                                                           .product(name: "Crypto", package: "swift-crypto")]),
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Batch: many documents into one dataset (combined CSVs, SQLite store).
-        .target(name: "BudgetBatch", dependencies: ["BudgetExport", "CSQLite",
+        .target(name: "BudgetBatch", dependencies: ["BudgetExport", .product(name: "GRDB", package: "GRDB.swift"),
                                                     .product(name: "CSV", package: "CSV.swift"),
                                                     .product(name: "Crypto", package: "swift-crypto")]),
         // Checks: accounting identities within and across tables, with findings.

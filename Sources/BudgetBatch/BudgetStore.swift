@@ -1,5 +1,6 @@
 import BudgetExport
 import Foundation
+import GRDB
 
 /// `budget.sqlite`: the analysis store of a batch. Documents, tables, rows, amounts and
 /// findings with foreign keys, the indexes the common questions need, and views that join
@@ -138,80 +139,84 @@ final class BudgetStore {
     GROUP BY document_id, table_index, measure, period, basis;
     """
 
-    private let path: String
-    private let temp: String
-    private var db: SQLiteDatabase?
+    private let db: Database
 
-    /// Opens a new store beside `path`; `commit()` renames it over, so readers never see
-    /// half of one.
-    init(path: String) throws {
-        self.path = path
+    private init(_ db: Database) { self.db = db }
+
+    /// Builds a new store at `path`: the schema, then what `body` inserts, in one
+    /// transaction, in a hidden temporary file named with the pid that is renamed over
+    /// `path` only when all of it succeeded — readers never see half a store, and a killed
+    /// run's file (and journal) is recognised and removed by the next run (`Leftovers`).
+    static func build(at path: String, _ body: (BudgetStore) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
-        // Hidden and named with the pid, so a later run can tell a dead run's leftover.
-        temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         try? FileManager.default.removeItem(atPath: temp)
-        let db = try SQLiteDatabase(path: temp)
-        try db.execute(Self.schema)
-        try db.execute("BEGIN")
-        self.db = db
-    }
-
-    deinit {
-        if db != nil { db = nil; try? FileManager.default.removeItem(atPath: temp) }
-    }
-
-    func insert(_ record: DocumentRecord, entityID: String?) throws {
-        guard let db else { return }
-        try Self.insert(record, entityID: entityID, into: db)
-    }
-
-    func commit() throws {
-        try db?.execute("COMMIT")
-        db = nil
-        guard rename(temp, path) == 0 else {
+        do {
+            let queue = try DatabaseQueue(path: temp)
+            try queue.write { db in
+                try db.execute(sql: schema)
+                try body(BudgetStore(db))
+            }
+            try queue.close()
+            guard rename(temp, path) == 0 else { throw AtomicFile.WriteError(path: path, reason: "rename failed") }
+        } catch {
             try? FileManager.default.removeItem(atPath: temp)
-            throw AtomicFile.WriteError(path: path, reason: "rename failed")
+            throw error
         }
     }
 
-    private static func insert(_ r: DocumentRecord, entityID: String?, into db: SQLiteDatabase) throws {
+    func insert(_ record: DocumentRecord, entityID: String?) throws {
+        try Self.insert(record, entityID: entityID, into: db)
+    }
+
+    /// Runs a cached insert and returns the new row's id.
+    @discardableResult
+    private static func run(_ db: Database, _ sql: String, _ values: [(any DatabaseValueConvertible)?]) throws -> Int64 {
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+        return db.lastInsertedRowID
+    }
+
+    /// An exact decimal as SQLite REAL (a convenience column; exact sums use fen).
+    private static func real(_ d: Decimal?) -> Double? { d.map { NSDecimalNumber(decimal: $0).doubleValue } }
+
+    private static func insert(_ r: DocumentRecord, entityID: String?, into db: Database) throws {
         let id = String(r.source.sha256.prefix(12))
-        try db.run("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)", [
-            .text(id), .text(r.source.sha256), .text(r.source.file), .integer(r.source.pages), .text(r.source.producer),
-            .integer(r.document.fiscal_year), .text(r.document.entity), .text(entityID),
-            .text(r.document.kind), .text(r.document.scope)])
+        try run(db, "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)", [
+            id, r.source.sha256, r.source.file, r.source.pages, r.source.producer,
+            r.document.fiscal_year, r.document.entity, entityID,
+            r.document.kind, r.document.scope])
         for t in r.tables {
-            let tableID = try db.run("INSERT INTO tables (document_id, table_index, kind, title, first_page, last_page, unit) VALUES (?,?,?,?,?,?,?)",
-                                     [.text(id), .integer(t.index), .text(t.kind), .text(t.title), .integer(t.pages.first),
-                                      .integer(t.pages.last), .text(t.unit)])
+            let tableID = try run(db, "INSERT INTO tables (document_id, table_index, kind, title, first_page, last_page, unit) VALUES (?,?,?,?,?,?,?)",
+                                     [id, t.index, t.kind, t.title, t.pages.first,
+                                      t.pages.last, t.unit])
             for row in t.rows {
-                let rowID = try db.run("""
+                let rowID = try run(db, """
                     INSERT INTO rows (table_id, row_index, page, serial, code, classification, code_class, code_kuan, code_xiang,
                                       level, parent_code, name, role)
                     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
-                    """, [.integer(tableID), .integer(row.index), .integer(row.page), .text(row.serial), .text(row.code?.code),
-                          .text(row.code?.classification), .text(row.code?.class), .text(row.code?.kuan), .text(row.code?.xiang),
-                          .integer(row.code?.level), .text(row.code?.parent), .text(row.name), .text(row.role)])
+                    """, [tableID, row.index, row.page, row.serial, row.code?.code,
+                          row.code?.classification, row.code?.class, row.code?.kuan, row.code?.xiang,
+                          row.code?.level, row.code?.parent, row.name, row.role])
                 for a in row.amounts {
                     let column = t.columns.first { $0.index == a.column }
-                    try db.run("""
+                    try run(db, """
                         INSERT INTO amounts (row_id, column_index, column_path, measure, period, basis, percent, of_which, printed,
                                              value, unit, yuan_fen, yuan, direction, fund)
                         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                        """, [.integer(rowID), .integer(a.column), .text(a.column_path), .text(a.measure), .text(column?.period),
-                              .text(column?.basis), .integer(column?.percent == true ? 1 : 0), .integer(column?.of_which == true ? 1 : 0),
-                              .text(a.printed), .real(a.value), .text(t.unit), .integer(fen(a.yuan)),
-                              .real(a.yuan), .text(column?.direction), .text(column?.fund)])
+                        """, [rowID, a.column, a.column_path, a.measure, column?.period,
+                              column?.basis, column?.percent == true ? 1 : 0, column?.of_which == true ? 1 : 0,
+                              a.printed, real(a.value), t.unit, fen(a.yuan),
+                              real(a.yuan), column?.direction, column?.fund])
                 }
             }
         }
         for f in r.findings {
-            try db.run("""
+            try run(db, """
                 INSERT INTO findings (document_id, rule, severity, message, table_kind, table_title, page, code, row_name, column_path, printed, expected, difference)
                 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """, [.text(id), .text(f.rule), .text(f.severity), .text(f.message), .text(f.table_kind), .text(f.table_title),
-                      .integer(f.page), .text(f.code), .text(f.row_name), .text(f.column),
-                      .real(f.printed), .real(f.expected), .real(f.difference)])
+                """, [id, f.rule, f.severity, f.message, f.table_kind, f.table_title,
+                      f.page, f.code, f.row_name, f.column,
+                      real(f.printed), real(f.expected), real(f.difference)])
         }
     }
 

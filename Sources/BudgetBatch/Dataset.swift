@@ -93,35 +93,34 @@ public enum Dataset {
         guard let facts = FileHandle(forWritingAtPath: factsTemp) else { throw AtomicFile.WriteError(path: factsPath, reason: "cannot create") }
         defer { try? facts.close() }
         facts.seekToEndOfFile()
-        let store = try BudgetStore(path: base.appendingPathComponent("budget.sqlite").path)
-
         var documents = [documentColumns.map(\.name)], tables = [tableColumns.map(\.name)], findings = [findingColumns.map(\.name)]
         var names: [(entityID: String?, entity: String?, year: Int?)] = []
-        for doc in docs {
-            // facts.csv: the document's own facts file without its header.
-            let data = try Data(contentsOf: doc.folder.appendingPathComponent("\(doc.stem).facts.csv"))
-            if let end = data.firstRange(of: Data([0x0D, 0x0A])) { facts.write(data[end.upperBound...]) }
-            let r = try record(doc.folder, doc.stem)
-            let entityID = entityIDOverride(doc.folder) ?? EntityID.of(r.document.entity)
-            names.append((entityID, r.document.entity, r.document.fiscal_year))
-            try store.insert(r, entityID: entityID)
-            let id = String(r.source.sha256.prefix(12))
-            let count = { (s: String) in String(r.findings.filter { $0.severity == s }.count) }
-            documents.append([id, r.source.sha256, r.source.file, String(r.source.pages), r.source.producer ?? "",
-                              r.document.fiscal_year.map(String.init) ?? "", r.document.entity ?? "",
-                              entityID ?? "", r.document.kind, r.document.scope, String(r.tables.count),
-                              count("error"), count("rounding"), count("warning")])
-            for t in r.tables {
-                tables.append([id, String(t.index), t.kind, t.title, String(t.pages.first ?? 0), String(t.pages.last ?? 0),
-                               t.unit ?? "", String(t.rows.count)])
-            }
-            for f in r.findings {
-                findings.append([id, f.rule, f.severity, f.message, f.table_kind ?? "", f.table_title ?? "",
-                                 f.page.map(String.init) ?? "", f.code ?? "", f.row_name ?? "", f.column ?? "",
-                                 plain(f.printed), plain(f.expected), plain(f.difference)])
+        try BudgetStore.build(at: base.appendingPathComponent("budget.sqlite").path) { store in
+            for doc in docs {
+                // facts.csv: the document's own facts file without its header.
+                let data = try Data(contentsOf: doc.folder.appendingPathComponent("\(doc.stem).facts.csv"))
+                if let end = data.firstRange(of: Data([0x0D, 0x0A])) { facts.write(data[end.upperBound...]) }
+                let r = try record(doc.folder, doc.stem)
+                let entityID = entityIDOverride(doc.folder) ?? EntityID.of(r.document.entity)
+                names.append((entityID, r.document.entity, r.document.fiscal_year))
+                try store.insert(r, entityID: entityID)
+                let id = String(r.source.sha256.prefix(12))
+                let count = { (s: String) in String(r.findings.filter { $0.severity == s }.count) }
+                documents.append([id, r.source.sha256, r.source.file, String(r.source.pages), r.source.producer ?? "",
+                                  r.document.fiscal_year.map(String.init) ?? "", r.document.entity ?? "",
+                                  entityID ?? "", r.document.kind, r.document.scope, String(r.tables.count),
+                                  count("error"), count("rounding"), count("warning")])
+                for t in r.tables {
+                    tables.append([id, String(t.index), t.kind, t.title, String(t.pages.first ?? 0), String(t.pages.last ?? 0),
+                                   t.unit ?? "", String(t.rows.count)])
+                }
+                for f in r.findings {
+                    findings.append([id, f.rule, f.severity, f.message, f.table_kind ?? "", f.table_title ?? "",
+                                     f.page.map(String.init) ?? "", f.code ?? "", f.row_name ?? "", f.column ?? "",
+                                     plain(f.printed), plain(f.expected), plain(f.difference)])
+                }
             }
         }
-        try store.commit()
         try facts.close()
         guard rename(factsTemp, factsPath) == 0 else { throw AtomicFile.WriteError(path: factsPath, reason: "rename failed") }
         try AtomicFile.write(try CSVFiles.encode(documents), to: base.appendingPathComponent("documents.csv").path)
