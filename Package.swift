@@ -55,7 +55,7 @@ let package = Package(
         // libxlsxwriter's C API, seen only by BudgetExport's Workbook.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Export: the grid view (truth shape), and later JSON, CSV and stores.
-        .target(name: "BudgetExport", dependencies: ["BudgetModel", "CXlsxWriter", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "BudgetExport", dependencies: ["BudgetModel", "CXlsxWriter"]),
         .executableTarget(
             name: "budgetpdf",
             dependencies: [

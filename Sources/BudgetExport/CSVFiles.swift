@@ -1,5 +1,4 @@
 import BudgetModel
-import CSV
 import Foundation
 
 /// The CSV views of a document: tidy facts (one amount per line) and each table as
@@ -140,11 +139,7 @@ public enum CSVFiles {
     }
 
     private static func csv(_ rows: [[String]], excel: Bool) throws -> Data {
-        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        for row in rows { try writer.write(row: excel ? row.map(SpreadsheetSafety.neutralised) : row) }
-        writer.stream.close()
-        guard var data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return Data() }
-        data.append(contentsOf: [0x0D, 0x0A])
+        var data = CSVText.encode(excel ? rows.map { $0.map(SpreadsheetSafety.neutralised) } : rows)
         if excel { data.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
         return data
     }
