@@ -123,20 +123,20 @@ final class BudgetStore {
     -- The "三公" figures of every document, one row per measure, period and basis:
     -- three_public_total, going_abroad, reception, vehicle_total, vehicle_purchase,
     -- vehicle_operation, and meeting, training or total where the table prints them. A figure is
-    -- read from the first row that carries its measure; where a table splits it by fund only
-    -- (一般公共预算 / 政府性基金 / 国有资本经营, no all-funds column) the parts are added.
+    -- the first row that carries its measure, in its leftmost column (a table that also splits
+    -- a measure by fund prints the all-funds or 一般公共预算 column first; the other fund columns
+    -- are in `facts`).
     CREATE VIEW three_public AS
     WITH f AS (
       SELECT *,
              MIN(row_index) OVER (PARTITION BY document_id, table_index, measure) AS first_row,
-             SUM(fund IS NULL) OVER (PARTITION BY document_id, table_index, measure, period, basis) AS unsplit
+             MIN(column_index) OVER (PARTITION BY document_id, table_index, measure, row_index, period, basis) AS first_column
       FROM facts
       WHERE table_kind = 'three_public_expenses' AND measure IS NOT NULL AND percent = 0)
-    SELECT entity_id, fiscal_year, doc_kind, scope, document_id, table_index, measure, period, basis,
-           SUM(yuan_fen) AS yuan_fen, SUM(yuan) AS yuan, COUNT(*) AS columns
+    SELECT entity_id, fiscal_year, doc_kind, scope, document_id, table_index, measure, period, basis, column_path,
+           yuan_fen, yuan
     FROM f
-    WHERE row_index = first_row AND (fund IS NULL OR unsplit = 0)
-    GROUP BY document_id, table_index, measure, period, basis;
+    WHERE row_index = first_row AND column_index = first_column;
     """
 
     private let db: Database

@@ -10,7 +10,7 @@
 ///    period (上年, 本年, 2018年, 增减变化情况) are skipped while a more specific word is left.
 /// 2. The first component naming an item gives the measure: 因公出国 → `going_abroad`,
 ///    公务接待 → `reception`, 公务用车 with both 购置 and 运行 → `vehicle_total`, with
-///    购置 → `vehicle_purchase`, with 运行 → `vehicle_operation`, 会议费 → `meeting`,
+///    购置 → `vehicle_purchase`, with 运行 (运维) → `vehicle_operation`, 会议费 → `meeting`,
 ///    培训费 → `training`, 机关运行经费 → `operating_expenses`, a “三公” caption →
 ///    `three_public_total`, 基本支出 → `basic`, 人员经费 / 工资福利 → `personnel`,
 ///    公用经费 / 商品和服务 → `public_funds`, 项目支出 → `project`, 事业收入 →
@@ -19,9 +19,12 @@
 /// 3. 小计 takes its group's measure (公务用车… / 小计 → `vehicle_total`, “三公”经费 / 小计 →
 ///    `three_public_total`).
 /// 4. 合计 / 总计 is `total`, except in a table whose other columns are 三公 items and
-///    nothing else (no 会议费, 培训费): there the total is the 三公 total.
+///    nothing else (no 会议费, 培训费; 机关运行经费 printed beside them does not count): there
+///    the total is the 三公 total.
 /// 5. A path of fund words only is the fund's measure (`general_budget`, `government_fund`,
-///    `state_capital`). Anything else has no measure (nil), never a guess.
+///    `state_capital`).
+/// 6. A table's only amount column (金额, 预算数) is its total. Anything else has no
+///    measure (nil), never a guess.
 public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
     case total
     case basic
@@ -46,6 +49,9 @@ public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
     case otherIncome = "other_income"
     case carryOver = "carry_over"
 
+    /// Measures a 三公 table's 合计 does not add: itself, the 三公 total, 机关运行经费, funds.
+    static let notSummedByTotal: Set<Measure> = [.total, .threePublicTotal, .operatingExpenses, .generalBudget, .governmentFund, .stateCapital]
+
     /// The three items the 三公 total sums.
     static let threePublicItems: Set<Measure> = [.goingAbroad, .reception, .vehicleTotal, .vehiclePurchase, .vehicleOperation]
 
@@ -55,10 +61,15 @@ public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
         let raw = table.columns.indices.map { i in
             table.meanings[i].role == .amount ? of(path: table.columns[i]) : nil
         }
-        // Rule 4: a 合计 beside 三公 items and nothing else is the 三公 total.
-        let others = Set(raw.compactMap { $0 }).subtracting([.total, .threePublicTotal])
+        // Rule 4: a 合计 beside 三公 items and nothing else is the 三公 total (机关运行经费,
+        // often printed beside them, is not part of it, nor are fund-only columns).
+        let others = Set(raw.compactMap { $0 }).subtracting(notSummedByTotal)
         let onlyThreePublic = !others.isEmpty && others.isSubset(of: threePublicItems)
-        return raw.map { $0 == .total && onlyThreePublic ? .threePublicTotal : $0 }
+        var measures = raw.map { $0 == .total && onlyThreePublic ? .threePublicTotal : $0 }
+        // Rule 6: a table's only amount column (金额, 预算数) is its total.
+        let amounts = table.columns.indices.filter { table.meanings[$0].role == .amount }
+        if amounts.count == 1, measures[amounts[0]] == nil { measures[amounts[0]] = .total }
+        return measures
     }
 
     /// The measure of each figure of `table`, by row and column: its column's, except in a
@@ -71,10 +82,12 @@ public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
         var rows: [Measure?] = Array(repeating: nil, count: table.rows.count)
         if !itemColumns {
             rows = table.rows.map { r in r.code == nil ? r.name.flatMap { of(path: $0) } : nil }
-            let others = Set(rows.compactMap { $0 }).subtracting([.total, .threePublicTotal])
+            let others = Set(rows.compactMap { $0 }).subtracting(notSummedByTotal)
             if !others.isEmpty && others.isSubset(of: threePublicItems) { rows = rows.map { $0 == .total ? .threePublicTotal : $0 } }
         }
-        return rows.map { row in columns.map { row ?? $0 } }
+        // A table whose rows name its items: a row that names none gets none, not the column's.
+        let itemRows = rows.contains { $0 != nil && $0 != .total }
+        return rows.map { row in columns.map { itemRows ? row : (row ?? $0) } }
     }
 
     /// The measure a header path names by rules 1–3 and 5 (`合计` gives `total`). A word
@@ -112,7 +125,7 @@ public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
         if p.contains("因公出国") { found.append(.goingAbroad) }
         if p.contains("公务接待") { found.append(.reception) }
         if p.contains("公务用车") || p.hasPrefix("购置费") || p.hasPrefix("运行费") || p.hasPrefix("运行维护费") {
-            let purchase = p.contains("购置"), operation = p.contains("运行")
+            let purchase = p.contains("购置"), operation = p.contains("运行") || p.contains("运维")
             found.append(purchase && operation ? .vehicleTotal : purchase ? .vehiclePurchase : operation ? .vehicleOperation : .vehicleTotal)
         }
         if p.contains("会议费") { found.append(.meeting) }

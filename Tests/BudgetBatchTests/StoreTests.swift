@@ -93,3 +93,52 @@ print("ok", len(types), three)
         XCTAssertTrue(check.output.hasPrefix("ok"), check.output)
     }
 }
+
+/// The README's cross-document 三公 example is the real output of the batch it names.
+final class ReadmeExampleTests: XCTestCase {
+    func testThreePublicExampleIsTheRealOutput() throws {
+        let root = StoreTests.root, shared = root.deletingLastPathComponent().appendingPathComponent("shared")
+        guard FileManager.default.fileExists(atPath: shared.appendingPathComponent("corpus/unlabelled").path) else {
+            throw XCTSkip("../shared is absent")
+        }
+        guard FileManager.default.isExecutableFile(atPath: StoreTests.binary.path) else { throw XCTSkip("budgetpdf is not built") }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("budgetpdf-readme-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: out) }
+        let batch = Process()
+        batch.executableURL = StoreTests.binary
+        batch.arguments = ["batch", shared.appendingPathComponent("corpus/pdf").path, shared.appendingPathComponent("corpus/unlabelled").path,
+                           shared.appendingPathComponent("seed").path, "--out", out.path, "--quiet"]
+        let err = Pipe()
+        batch.standardError = err
+        try batch.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        batch.waitUntilExit()
+        XCTAssertEqual(batch.terminationStatus, 0, stderr)
+        XCTAssertTrue(stderr.contains("entity_id 中共江苏省委办公厅 ← 中共江苏省委办公厅 (2018); 中国共产党江苏省委员会办公厅 (2017)"), stderr)
+        let script = #"""
+import re, sqlite3, sys
+readme = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"```sql\n(SELECT entity_id, fiscal_year, scope, column_path.*?)\n```\n```\n(.*?)\n```", readme, re.S)
+query, printed = m.group(1), m.group(2).splitlines()[2:]
+db = sqlite3.connect(sys.argv[2])
+rows = db.execute(query).fetchall()
+want = [l.split() for l in printed]
+got = [[str(v) for v in r] for r in rows]
+assert got == want, (got, want)
+assert all(r[0] != "中国共产党江苏省委员会办公厅" for r in rows)
+party = [r for r in rows if r[0] == "中共江苏省委办公厅"]
+assert [r[1] for r in party] == [2017, 2018], party
+print("ok", len(rows))
+"""#
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script, root.appendingPathComponent("README.md").path, out.appendingPathComponent("budget.sqlite").path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, text)
+    }
+}

@@ -14,6 +14,7 @@ final class MeasureTests: XCTestCase {
             ("公务用车购置及运行费/购置费", .vehiclePurchase),
             ("公务用车购置及运行维护费/公务用车运行维护费/一般公共预算", .vehicleOperation),
             ("增减变化情况/会议费", .meeting),
+            ("二、公务用车购置及运维费", .vehicleTotal),
             ("上年/培训费", .training),
             ("2024年机关运行经费预算数", .operatingExpenses),
             ("合计/预算数", .total),
@@ -38,7 +39,11 @@ final class MeasureTests: XCTestCase {
         }
         XCTAssertEqual(Measure.columns(of: table(["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费/小计"])).first!,
                        .threePublicTotal)
+        XCTAssertEqual(Measure.columns(of: table(["合计", "因公出国(境)费", "公务接待费", "机关运行经费预算数"])).first!,
+                       .threePublicTotal)
         XCTAssertEqual(Measure.columns(of: table(["合计", "“三公”经费/小计", "会议费", "培训费"])).first!, .total)
+        // Rule 6: the only amount column.
+        XCTAssertEqual(Measure.columns(of: table(["金额"])), [.total])
     }
 
     func testClassificationByFirstDigit() {
