@@ -4,13 +4,19 @@ import Foundation
 /// Rules about the printed classification codes and notes.
 enum CodeRules {
     /// A code cell of digits that is not 3, 5 or 7 digits long lost (or gained) a digit.
+    /// Not: the lower parts of a split code whose upper parts are printed above (the row's
+    /// typed code is joined from them), nor a six-digit agency code (预算单位 `125001`) that
+    /// nests under no printed code.
     static let malformed = Rule(id: "code.malformed", summary: "A classification code has 3, 5 or 7 digits; any other length is a code printed with a dropped digit.") { doc in
         doc.tables.flatMap { table -> [Finding] in
             let codeColumns = table.meanings.indices.filter { table.meanings[$0].role == .code }
+            let printed = Set(table.rows.flatMap { row in codeColumns.map { row.cells[$0] } })
             return table.rows.flatMap { row in
                 codeColumns.compactMap { c -> Finding? in
                     let text = row.cells[c]
                     guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), ![3, 5, 7].contains(text.count) else { return nil }
+                    if c == codeColumns.first, let code = row.code, code.digits.hasSuffix(text) { return nil }
+                    if text.count == 6, !printed.contains(String(text.prefix(5))), !printed.contains(String(text.prefix(3))) { return nil }
                     return Finding(rule: "code.malformed", severity: .warning,
                                    message: "code \(text) has \(text.count) digits (a digit dropped from a 类/款/项 part?)",
                                    tableKind: table.kind, tableTitle: table.title, page: row.page, code: text,

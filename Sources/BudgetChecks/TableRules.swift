@@ -11,12 +11,16 @@ enum TableRules {
     static let parentSum = Rule(id: "code.parent_sum", summary: "A parent code's amount equals the sum of its children's (类 = Σ款, 款 = Σ项).") { doc in
         doc.tables.flatMap { table -> [Finding] in
             sides(table).flatMap { side -> [Finding] in
-                table.rows.indices.flatMap { p -> [Finding] in
+                // The code of a row on this side: its typed code where the side's code column is
+                // the row's (joined from split parts printed above it), else the cell as printed.
+                let first = side.code == table.meanings.firstIndex { $0.role == .code }
+                let codeText = { (row: BudgetRow) in first ? row.code?.digits ?? row.cells[side.code] : row.cells[side.code] }
+                return table.rows.indices.flatMap { p -> [Finding] in
                     let parent = table.rows[p]
-                    guard let code = ClassificationCode(parent.cells[side.code]) else { return [] }
+                    guard let code = ClassificationCode(codeText(parent)) else { return [] }
                     let isDigits = { (text: String) in !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
                     let block = table.rows[(p + 1)...].prefix { row in
-                        let text = row.cells[side.code]
+                        let text = codeText(row)
                         return !isDigits(text) || (text.count > code.digits.count && text.hasPrefix(code.digits))
                     }
                     // A line printed twice in a row (same cells) is one line: `CodeRules.repeatedLine` reports it.
@@ -24,9 +28,9 @@ enum TableRules {
                     // Its children: the codes in the block with no other code of the block
                     // between them and the parent (a 项 printed under its 类 without its 款,
                     // `3010201` under `301`, is a child too).
-                    let extending = lines.map { $0.cells[side.code] }.filter { isDigits($0) && $0.count > code.digits.count }
+                    let extending = lines.map(codeText).filter { isDigits($0) && $0.count > code.digits.count }
                     let children = lines.filter { row in
-                        let text = row.cells[side.code]
+                        let text = codeText(row)
                         return extending.contains(text) && !extending.contains { c in c.count < text.count && text.hasPrefix(c) }
                     }
                     guard !children.isEmpty else { return [] }

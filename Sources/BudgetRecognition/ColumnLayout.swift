@@ -75,6 +75,28 @@ struct ColumnLayout {
         return (out, where_)
     }
 
+    /// The typed codes of rows that print only the lower parts of a code split over
+    /// 类/款/项 sub-columns (`05` under the 类 cell left blank, `01` under blank 类 and 款):
+    /// the blank parts are the ones printed last above them in the same sub-columns. The
+    /// cells stay as printed; a code is joined only from printed parts.
+    func carryingSplitCodes(_ rows: [BudgetRow], grid: [[String]]) -> [BudgetRow] {
+        guard let code, groups[code].count > 1 else { return rows }
+        let g = groups[code]
+        var last = Array(repeating: "", count: g.count)
+        var rows = rows
+        for (r, cells) in grid.enumerated() where r < rows.count {
+            var parts = g.map { $0 < cells.count ? cells[$0] : "" }
+            guard let lastFilled = parts.lastIndex(where: { !$0.isEmpty }), parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+            else { continue }
+            for k in 0..<lastFilled where parts[k].isEmpty { parts[k] = last[k] }
+            last = parts.enumerated().map { $0.offset <= lastFilled ? $0.element : "" }
+            if rows[r].code == nil, parts.prefix(lastFilled + 1).allSatisfy({ !$0.isEmpty }) {
+                rows[r].code = ClassificationCode(parts: Array(parts.prefix(lastFilled + 1)))
+            }
+        }
+        return rows
+    }
+
     func typedRow(cells gridCells: [String], printed: [String], boxes gridBoxes: [[PageBox]], page: Int, unit: MoneyUnit?) -> BudgetRow {
         let (cells, boxes) = merge(gridCells, boxes: gridBoxes)
         let printed = merge(printed)

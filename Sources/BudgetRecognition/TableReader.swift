@@ -81,7 +81,9 @@ struct TableReader {
         if titled == nil, let k = KindRules.kind(header: header.paths, body: body.map(\.cells)) { kind = k }
         let layout = ColumnLayout(header: header, kind: kind, body: body.map(\.cells))
         let unit = Self.unit(span.leading.map(\.text) + header.signature.flatMap { $0 })
-        let rows = body.map { layout.typedRow(cells: $0.cells, printed: $0.printed, boxes: $0.boxes, page: $0.page, unit: unit) }
+        let rows = layout.carryingSplitCodes(
+            body.map { layout.typedRow(cells: $0.cells, printed: $0.printed, boxes: $0.boxes, page: $0.page, unit: unit) },
+            grid: body.map(\.cells))
         var table = BudgetTable(
             kind: kind, title: title, pages: span.pages, unit: unit, columns: layout.labels,
             meanings: layout.meanings(kind: kind, rows: body.map { layout.merge($0.cells) }, finalAccount: title.contains("决算")),

@@ -102,6 +102,18 @@ final class WildDocumentTests: XCTestCase {
         Genuine(stem: "fuzhou-2026-unit-01", page: 10, rule: "code.parent_sum", row: "20402", column: "项目支出", printed: "1370.7", expected: "1051.46"),
         Genuine(stem: "fuzhou-2026-unit-01", page: 12, rule: "code.parent_sum", row: "20402", column: "小计", printed: "7927.4", expected: "7608.16"),
         Genuine(stem: "fuzhou-2026-unit-01", page: 12, rule: "code.parent_sum", row: "20402", column: "其中：/项目支出", printed: "1370.7", expected: "1051.46"),
+        // 公开表2/3/5 and 政府采购预算表: 20140 信访事务 prints 1,378.84 (项目支出 524.00; 政府采购
+        // 71.89) over 行政运行 507.97 and 事业运行 346.87 only: the 项 line of its projects is not printed.
+        Genuine(stem: "yantai-2026-dept-05", page: 7, rule: "code.parent_sum", row: "20140", column: "合计", printed: "1378.84", expected: "854.84"),
+        Genuine(stem: "yantai-2026-dept-05", page: 7, rule: "code.parent_sum", row: "20140", column: "财政拨款收入/小计", printed: "1378.84", expected: "854.84"),
+        Genuine(stem: "yantai-2026-dept-05", page: 7, rule: "code.parent_sum", row: "20140", column: "财政拨款收入/一般公共预算收入", printed: "1378.84", expected: "854.84"),
+        Genuine(stem: "yantai-2026-dept-05", page: 9, rule: "code.parent_sum", row: "20140", column: "合计", printed: "1378.84", expected: "854.84"),
+        Genuine(stem: "yantai-2026-dept-05", page: 9, rule: "code.parent_sum", row: "20140", column: "项目支出", printed: "524", expected: "0"),
+        Genuine(stem: "yantai-2026-dept-05", page: 13, rule: "code.parent_sum", row: "20140", column: "合计", printed: "1378.84", expected: "854.84"),
+        Genuine(stem: "yantai-2026-dept-05", page: 13, rule: "code.parent_sum", row: "20140", column: "项目支出", printed: "524", expected: "0"),
+        Genuine(stem: "yantai-2026-dept-05", page: 25, rule: "code.parent_sum", row: "20140", column: "合计", printed: "71.89", expected: "1.56"),
+        Genuine(stem: "yantai-2026-dept-05", page: 25, rule: "code.parent_sum", row: "20140", column: "财政拨款/小计", printed: "71.89", expected: "1.56"),
+        Genuine(stem: "yantai-2026-dept-05", page: 25, rule: "code.parent_sum", row: "20140", column: "财政拨款/一般公共预算", printed: "71.89", expected: "1.56"),
         // 预算01表 p2: the printed expenditure classes add up to 7,246.309668 under 本年支出合计 9,151.309668.
         Genuine(stem: "beijing-2026-dept-02", page: 2, rule: "summary.items_sum", row: "本年支出合计", column: "支出/预算数", printed: "9151.309668", expected: "7246.309668"),
     ]
