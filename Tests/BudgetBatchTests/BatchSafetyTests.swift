@@ -120,5 +120,25 @@ final class BatchSafetyTests: XCTestCase {
             p.waitUntilExit()
             XCTAssertEqual(p.terminationStatus, 0, payload + ": " + text)
         }
+        // In the workbook too: the facts sheet's entity cells, read by openpyxl.
+        let book = dir.appendingPathComponent("xlsx")
+        XCTAssertEqual(try budgetpdf(["extract", pdf, "--out", book.path, "--format", "xlsx", "--entity=@SUM(A1)"]).status, 0)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", """
+            import sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1])["facts"]
+            column = [c.value for c in ws[1]].index("entity")
+            values = {r[column] for r in ws.iter_rows(min_row=2, values_only=True)}
+            assert values == {"'@SUM(A1)"}, values
+            assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+            """, book.appendingPathComponent("hebei-landscape.xlsx").path]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, text)
     }
 }

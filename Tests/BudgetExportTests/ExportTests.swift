@@ -18,7 +18,7 @@ final class ExportTests: XCTestCase {
     }
 
     private func export(_ stems: [String], to folder: URL, excel: Bool = false) throws {
-        let exporter = Exporter(folder: folder.path, formats: [.json, .csv, .grid], excelBOM: excel)
+        let exporter = Exporter(folder: folder.path, formats: [.json, .csv, .grid, .xlsx], excelBOM: excel)
         var done: [(stem: String, document: BudgetDocument)] = []
         for stem in stems {
             let document = try DocumentReader().read(path: Self.root.appendingPathComponent("Samples/\(stem).pdf").path)
