@@ -15,7 +15,10 @@
 ///    `three_public_total`, 基本支出 → `basic`, 人员经费 / 工资福利 → `personnel`,
 ///    公用经费 / 商品和服务 → `public_funds`, 项目支出 → `project`, 事业收入 →
 ///    `business_income`, 经营收入 → `operating_income`, 上年结转 / 结余 → `carry_over`,
-///    财政专户 → `fiscal_special_account`, 其他收入 → `other_income`.
+///    财政专户 → `fiscal_special_account`, 其他收入 → `other_income`, 上级补助收入 →
+///    `higher_subsidy`, 附属单位上缴 → `affiliate_remittance`, 上缴上级 →
+///    `remittance_to_higher`, 对附属单位补助 → `affiliate_subsidy`, 经营支出 →
+///    `operating_expenditure`, and 财政拨款 (no fund named) → `fiscal_grant`.
 /// 3. 小计 takes its group's measure (公务用车… / 小计 → `vehicle_total`, “三公”经费 / 小计 →
 ///    `three_public_total`).
 /// 4. 合计 / 总计 is `total`, except in a table whose other columns are 三公 items and
@@ -48,6 +51,12 @@ public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
     case operatingIncome = "operating_income"
     case otherIncome = "other_income"
     case carryOver = "carry_over"
+    case fiscalGrant = "fiscal_grant"
+    case higherSubsidy = "higher_subsidy"
+    case affiliateRemittance = "affiliate_remittance"
+    case remittanceToHigher = "remittance_to_higher"
+    case affiliateSubsidy = "affiliate_subsidy"
+    case operatingExpenditure = "operating_expenditure"
 
     /// Measures a 三公 table's 合计 does not add: itself, the 三公 total, 机关运行经费, funds.
     static let notSummedByTotal: Set<Measure> = [.total, .threePublicTotal, .operatingExpenses, .generalBudget, .governmentFund, .stateCapital]
@@ -138,11 +147,17 @@ public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
         if p.contains("人员经费") || p.contains("工资福利") { return [.personnel] }
         if p.contains("公用经费") || p.contains("商品和服务") { return [.publicFunds] }
         if p.contains("项目支出") { return [.project] }
+        if p.contains("上级补助收入") { return [.higherSubsidy] }
+        if p.contains("附属单位上缴") { return [.affiliateRemittance] }
+        if p.contains("上缴上级") { return [.remittanceToHigher] }
+        if p.contains("对附属单位补助") { return [.affiliateSubsidy] }
+        if p.contains("经营支出") { return [.operatingExpenditure] }
         if p.contains("事业收入") { return [.businessIncome] }
         if p.contains("经营收入") { return [.operatingIncome] }
         if p.contains("结转") || p.contains("结余") { return [.carryOver] }
         if p.contains("财政专户") { return [.fiscalSpecialAccount] }
         if p.contains("其他收入") { return [.otherIncome] }
+        if p.contains("财政拨款") { return [.fiscalGrant] }
         return []
     }
 

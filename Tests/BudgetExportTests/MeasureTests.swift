@@ -1,4 +1,5 @@
 import BudgetModel
+import Foundation
 import XCTest
 
 /// The measure rules (Measure.swift) on header paths as the corpus prints them.
@@ -22,6 +23,9 @@ final class MeasureTests: XCTestCase {
             ("基本支出/人员经费", .personnel),
             ("一般公共预算财政拨款", .generalBudget),
             ("总计/政府性基金预算", .total),
+            ("本年收入/财政拨款收入", .fiscalGrant),
+            ("单位资金/上级补助收入", .higherSubsidy),
+            ("事业单位经营支出", .operatingExpenditure),
             ("预算数", nil),
             ("增减变化情况", nil),
             // Cells glued across a border name two items: no measure, not a guess.
@@ -44,6 +48,16 @@ final class MeasureTests: XCTestCase {
         XCTAssertEqual(Measure.columns(of: table(["合计", "“三公”经费/小计", "会议费", "培训费"])).first!, .total)
         // Rule 6: the only amount column.
         XCTAssertEqual(Measure.columns(of: table(["金额"])), [.total])
+    }
+
+    /// The JSON schema lists exactly the vocabulary.
+    func testSchemaListsTheVocabulary() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Schemas/budget-document.schema.json")
+        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        let amount = ((schema["$defs"] as! [String: Any])["amount"] as! [String: Any])["properties"] as! [String: Any]
+        let listed = ((amount["measure"] as! [String: Any])["enum"] as! [Any]).compactMap { $0 as? String }
+        XCTAssertEqual(listed, Measure.allCases.map(\.rawValue))
     }
 
     func testClassificationByFirstDigit() {

@@ -63,6 +63,7 @@ final class NoSilentLossTests: XCTestCase {
         XCTAssertGreaterThan(paths.count, 4)
         for path in paths { XCTAssertTrue(fm.fileExists(atPath: out.appendingPathComponent(path).path), path) }
         XCTAssertEqual(try fm.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }, [])
+        try Frictionless.validate(out)
     }
 
     func testSameFileTwiceIsAnErrorBeforeAnythingIsWritten() throws {
