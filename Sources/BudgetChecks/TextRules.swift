@@ -192,7 +192,8 @@ enum TextRules {
     /// form `人大事务行政运行（项）支出10528.33万元`, against the coded tables' 项 rows.
     static func lines(_ doc: BudgetDocument, _ page: PageText) -> [Finding] {
         let name = #"([^“”"，。；：、（）()0-9．.]{2,24})"#
-        let pattern = #"(?:"# + name + #"（[0-9]*类）"# + name + #"（[0-9]*款）)?"# + name + #"（[0-9]*项）[”"]?(?:支出)?"# + number
+        // 类 and 款 each optional: `人大事务（款）一般行政管理事务（项）` names its 款 alone.
+        let pattern = #"(?:"# + name + #"（[0-9]*类）)?(?:"# + name + #"（[0-9]*款）)?"# + name + #"（[0-9]*项）[”"]?(?:支出)?"# + number
         return matches(pattern, page.text).compactMap { g in
             guard let stated = Amount(printed: g[3], unit: .tenThousandYuan) else { return nil }
             var rows: [(BudgetTable, BudgetRow)] = []
@@ -202,8 +203,8 @@ enum TextRules {
                     guard let code = row.code, code.level == 3, let item = row.name,
                           let kuan = code.parent.flatMap({ byCode[$0.digits] })?.name else { continue }
                     let klass = code.parent?.parent.flatMap { byCode[$0.digits] }?.name
-                    if !g[0].isEmpty {
-                        guard g[2] == item, g[1] == kuan, klass == nil || g[0] == klass else { continue }
+                    if !g[0].isEmpty || !g[1].isEmpty {
+                        guard g[2] == item, g[1].isEmpty || g[1] == kuan, g[0].isEmpty || klass == nil || g[0] == klass else { continue }
                     } else {
                         // Short form: the stated name is the 项 name, maybe after its 款 name.
                         guard g[2].hasSuffix(item), [kuan, ""].contains(String(g[2].dropLast(item.count))) else { continue }

@@ -114,17 +114,34 @@ final class WildDocumentTests: XCTestCase {
         Genuine(stem: "yantai-2026-dept-05", page: 25, rule: "code.parent_sum", row: "20140", column: "合计", printed: "71.89", expected: "1.56"),
         Genuine(stem: "yantai-2026-dept-05", page: 25, rule: "code.parent_sum", row: "20140", column: "财政拨款/小计", printed: "71.89", expected: "1.56"),
         Genuine(stem: "yantai-2026-dept-05", page: 25, rule: "code.parent_sum", row: "20140", column: "财政拨款/一般公共预算", printed: "71.89", expected: "1.56"),
+        // 表5 一般公共预算支出预算表: 基本支出 小计 82,479.29 beside 人员经费 67,627.51 and 日常公用支出
+        // 14,902.37 (82,529.88; 表6 prints 合计 82,529.89), on 合计, 交通运输支出 and 公路水路运输.
+        Genuine(stem: "hangzhou-2026-dept-02", page: 30, rule: "row.total_components", row: "合计", column: "基本支出/小计", printed: "82479.29", expected: "82529.88"),
+        Genuine(stem: "hangzhou-2026-dept-02", page: 30, rule: "row.total_components", row: "交通运输支出", column: "基本支出/小计", printed: "51417.49", expected: "51468.09"),
+        Genuine(stem: "hangzhou-2026-dept-02", page: 30, rule: "row.total_components", row: "公路水路运输", column: "基本支出/小计", printed: "51417.49", expected: "51468.09"),
+        // 基本支出预算情况表: 30211 差旅费 prints 一般公共预算 5.50 beside 财政拨款 小计 4.50 and 合计 4.50
+        // (so 302 under 505 adds up to 117.37 against its printed 116.37).
+        Genuine(stem: "yantai-2026-dept-02", page: 24, rule: "row.total_components", row: "30211", column: "财政拨款/小计", printed: "4.5", expected: "5.5"),
+        Genuine(stem: "yantai-2026-dept-02", page: 24, rule: "code.parent_sum", row: "302", column: "财政拨款/一般公共预算", printed: "116.37", expected: "117.37"),
         // 预算01表 p2: the printed expenditure classes add up to 7,246.309668 under 本年支出合计 9,151.309668.
         Genuine(stem: "beijing-2026-dept-02", page: 2, rule: "summary.items_sum", row: "本年支出合计", column: "支出/预算数", printed: "9151.309668", expected: "7246.309668"),
     ]
 
+    /// Whole tables printed broken, every finding on them genuine: xian-2022-dept-04 p29 表6
+    /// prints its 人员经费/公用经费/专项业务经费 columns shifted against the rows (302 商品和服务支出
+    /// 940,000.00 beside 人员经费 13,593,324.02; 312 对企业补助 9,648,500.00 beside 31201
+    /// 25,180,591.33), page image checked.
+    /// xian-2019-dept-05 p32 表13: the 2018 block's 合计 and 小计 mean other sums than the 2019
+    /// block's (2018 合计 24.08 = 接待 2.86 + 公务用车 21.22, without 会议费 and 培训费), and the
+    /// change block inherits it (see the wild fixtures' README).
+    static let brokenTables: [(stem: String, page: Int)] = [("xian-2022-dept-04", 29), ("xian-2019-dept-05", 32)]
+
     /// Error findings on the wild documents that are misreadings not yet fixed (issue 11),
-    /// by document: the count may only go down. Xi'an's Excel prints (four blocks side by
-    /// side with labels running into the next cell), its 2018/2019 三公 table (whose 2018
-    /// 合计 and 小计 mean other sums, see the fixtures' README), hangzhou's 基本支出 split.
+    /// by document: the count may only go down. Xi'an's Excel prints: two-sided tables in
+    /// four blocks whose labels run into the next cell (收支总表, 财政拨款收支总表), 收入总表 and
+    /// 支出总表 by 预算单位, a 决算 basic table in three blocks.
     static let knownMisreadings: [String: Int] = [
-        "xian-2019-dept-05": 33, "xian-2020-dept-06": 18, "xian-2022-dept-04": 29, "xian-2022-final-01": 2,
-        "hangzhou-2026-dept-02": 3, "yantai-2026-dept-02": 2, "wuxi-2025-dept-03": 1,
+        "xian-2019-dept-05": 12, "xian-2020-dept-06": 18, "xian-2022-final-01": 2,
     ]
 
     private static func matches(_ f: Finding, _ g: Genuine) -> Bool {
@@ -143,9 +160,15 @@ final class WildDocumentTests: XCTestCase {
             XCTAssertEqual(f.printed, Decimal(string: g.printed), "\(g.stem) p\(g.page) \(g.row) \(g.column)")
             XCTAssertEqual(f.expected, Decimal(string: g.expected), "\(g.stem) p\(g.page) \(g.row) \(g.column)")
         }
+        for (stem, page) in Self.brokenTables {
+            let document = documents.first { $0.0.stem == stem }?.1
+            XCTAssertTrue(document?.findings.contains { $0.severity == .error && $0.page == page } ?? false,
+                          "\(stem) p\(page): the broken table is not reported")
+        }
         for (source, document) in documents {
             let unexplained = document.findings.filter { f in
                 f.severity == .error && !Self.genuine.contains { $0.stem == source.stem && Self.matches(f, $0) }
+                    && !Self.brokenTables.contains { $0.stem == source.stem && $0.page == f.page }
             }
             let allowed = Self.knownMisreadings[source.stem] ?? 0
             XCTAssertLessThanOrEqual(unexplained.count, allowed, "\(source.stem): error findings on a consistent print: "
