@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "budgetpdf", targets: ["budgetpdf"]),
+        // The library: read a disclosure, check it, export it (Sources/BudgetPDF, DocC).
+        .library(name: "BudgetPDF", targets: ["BudgetPDF"]),
         .library(name: "PDFLayout", targets: ["PDFLayout"]),
         .library(name: "TableLayout", targets: ["TableLayout"]),
         .library(name: "BudgetModel", targets: ["BudgetModel"]),
@@ -15,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // `swift package generate-documentation --target BudgetPDF` (DocC); no code of it is linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The only place that sees poppler-glib's C API; PDFLayout wraps it.
@@ -56,15 +60,19 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Export: the grid view (truth shape), and later JSON, CSV and stores.
         .target(name: "BudgetExport", dependencies: ["BudgetModel", "CXlsxWriter"]),
+        // The public face of the layers above: BudgetDocument(path:), checked(), export(to:).
+        .target(name: "BudgetPDF", dependencies: ["PDFLayout", "BudgetModel", "BudgetRecognition", "BudgetChecks", "BudgetExport"]),
+        // The review page: a document and its page images as one self-contained HTML file.
+        .target(name: "BudgetReport", dependencies: ["BudgetModel"]),
         .executableTarget(
             name: "budgetpdf",
             dependencies: [
+                "BudgetPDF",
+                "BudgetReport",
                 "PDFLayout",
                 "TableLayout",
                 "BudgetModel",
-                "BudgetRecognition",
                 "BudgetExport",
-                "BudgetChecks",
                 "BudgetBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -26,7 +26,8 @@ public enum DocumentJSON {
         var sections: [Section]
 
         init(_ d: BudgetDocument) {
-            source = Source(file: d.source.file, sha256: d.source.sha256, pages: d.source.pages, producer: Nullable(d.source.producer))
+            source = Source(file: d.source.file, sha256: d.source.sha256, pages: d.source.pages, producer: Nullable(d.source.producer),
+                            budgetpdf_version: BudgetPDFVersion.current)
             document = Metadata(d.metadata)
             tables = d.tables.enumerated().map { Table(index: $0.offset, $0.element) }
             warnings = d.warnings
@@ -171,6 +172,8 @@ public enum DocumentJSON {
         var sha256: String
         var pages: Int
         var producer: Nullable<String>
+        /// The parser that read it.
+        var budgetpdf_version: String
     }
 
     /// What a document is; the grid view writes the same.

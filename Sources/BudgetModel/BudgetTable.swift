@@ -112,6 +112,9 @@ public struct BudgetDocument: Hashable, Codable, Sendable {
     public var prose: [PageText]
     /// The same text in sections at its headings, with the figures each states.
     public var sections: [ProseSection] = []
+    /// Pages the reader could not read and left out (each also has a warning): what
+    /// `--strict` turns into a failure.
+    public var unreadPages: [Int] = []
 
     public init(source: Source, metadata: DocumentMetadata, tables: [BudgetTable], warnings: [String],
                 findings: [Finding] = [], prose: [PageText] = []) {

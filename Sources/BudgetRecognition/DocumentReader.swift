@@ -11,36 +11,67 @@ public struct DocumentReader {
 
     /// Reads the PDF at `path`. Throws `PDFLayoutError` for a file that cannot be read at
     /// all, and `.noText` naming the file when no page has text (a scanned document).
-    public func read(path: String, password: String? = nil) throws(PDFLayoutError) -> BudgetDocument {
+    /// `pages` reads only those pages (a page the document lacks is `.noSuchPage`).
+    public func read(path: String, password: String? = nil, pages selection: PageSelection? = nil) throws(PDFLayoutError) -> BudgetDocument {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
             throw PDFLayoutError(file: path, reason: .unreadable(error.localizedDescription))
         }
+        return try read(data: data, name: path, password: password, pages: selection)
+    }
+
+    /// Reads a PDF held in memory (from standard input, a download); `name` is what
+    /// messages call it, and its last path component is the document's `source.file`.
+    public func read(data: Data, name path: String, password: String? = nil,
+                     pages selection: PageSelection? = nil) throws(PDFLayoutError) -> BudgetDocument {
         let pdf = try PDFDocument(data: data, name: path, password: password)
+        var numbers = Array(1...max(pdf.pageCount, 1)).filter { $0 <= pdf.pageCount }
+        if let selection {
+            let chosen = selection.pages(of: pdf.pageCount)
+            if let missing = chosen.missing {
+                throw PDFLayoutError(file: path, page: missing, reason: .noSuchPage(pageCount: pdf.pageCount))
+            }
+            numbers = chosen.pages
+        }
         var pages: [PageTables] = []
         var opening: [String] = []
         var warnings: [String] = []
         var textPages = 0
         var failures: [PDFLayoutError] = []
-        // Pages are read in parallel; layouts come back in page order. A page that cannot be
-        // read is reported and skipped; the rest of the document is still read.
-        for result in try pdf.pageResults() {
+        var unread: [Int] = []
+        // Pages are read in parallel; layouts come back in page order (a selection is read
+        // page by page). A page that cannot be read is reported and skipped; the rest of the
+        // document is still read.
+        let results: [Result<PageLayout, PDFLayoutError>]
+        if selection == nil {
+            results = try pdf.pageResults()
+        } else {
+            results = numbers.map { n in
+                do throws(PDFLayoutError) { return .success(try pdf.page(n)) } catch { return .failure(error) }
+            }
+        }
+        for (n, result) in zip(numbers, results) {
             let layout: PageLayout
             switch result {
             case .success(let page): layout = page
             case .failure(let error):
                 failures.append(error)
                 warnings.append("\(error); not read")
+                unread.append(n)
                 continue
             }
-            let n = layout.number
-            if layout.hasText { textPages += 1 } else { warnings.append("\(path): page \(n): no text layer (image-only page); not read") }
-            if n <= 4 { opening += layout.lines.map { CellText.clean($0.text) }.filter { !$0.isEmpty } }
+            if layout.hasText {
+                textPages += 1
+            } else {
+                warnings.append("\(path): page \(n): no text layer (image-only page); not read")
+                unread.append(n)
+            }
+            if numbers.prefix(4).contains(n) { opening += layout.lines.map { CellText.clean($0.text) }.filter { !$0.isEmpty } }
             pages.append(FramedCaptions.peel(PageTables(layout)))
         }
-        guard textPages > 0 else { throw failures.first ?? PDFLayoutError(file: path, page: 1, reason: .noText) }
+        guard textPages > 0 else { throw failures.first ?? PDFLayoutError(file: path, page: numbers.first ?? 1, reason: .noText) }
 
         let spans = TableStitcher().spans(pages) { lines in
             let t = TableReader.title(lines)
@@ -70,6 +101,7 @@ public struct DocumentReader {
                                            pages: pdf.pageCount, producer: pdf.producer ?? pdf.creator)
         var document = BudgetDocument(source: source, metadata: metadata, tables: tables, warnings: warnings, prose: prose)
         document.sections = ProseReader().sections(pages)
+        document.unreadPages = unread
         return document
     }
 

@@ -19,7 +19,7 @@ struct Batch: ParsableCommand {
     var out: String
 
     @Option(help: "Documents processed at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(help: "Seconds one document may take before it is stopped and listed as failed.")
     var timeout: Double = 300
@@ -30,7 +30,7 @@ struct Batch: ParsableCommand {
     @Option(help: "Take only shard i of n (e.g. 2/8): a stable share by content, for spreading a collection over machines.")
     var shard: String?
 
-    @Flag(help: "No progress output.")
+    @Flag(name: [.customShort("q"), .long], help: "Print errors and warnings only: no progress, no summary unless something failed.")
     var quiet = false
 
     @Flag(help: "Let a manifest name PDFs outside its own folder (refused by default).")
@@ -42,15 +42,15 @@ struct Batch: ParsableCommand {
             CommandFailure.say("\(error)")
             throw ExitCode(66)
         }
-        let runner = BatchRunner(options: .init(jobs: max(1, jobs), timeout: timeout, memoryMB: maxMemory,
-                                                shard: try parsedShard(), executable: Self.executable()),
+        let runner = BatchRunner(options: .init(jobs: max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount), timeout: timeout,
+                                                memoryMB: maxMemory, shard: try parsedShard(), executable: IsolatedReader.executable),
                                  progress: Progress(quiet: quiet))
         let s = try runner.run(items, into: out)
         var line = "budgetpdf: batch: \(s.inputs) inputs, \(s.done) read, \(s.skipped) already done, \(s.failed.count) failed"
         if s.duplicates > 0 { line += ", \(s.duplicates) duplicates" }
         if s.otherShards > 0 { line += ", \(s.otherShards) in other shards" }
         line += "; \(s.tables) tables; dataset of \(s.documentsInDataset) documents in \(out) (\(String(format: "%.1f", s.seconds)) s)\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        if !quiet || !s.failed.isEmpty { FileHandle.standardError.write(Data(line.utf8)) }
         for w in s.warnings { CommandFailure.say("warning: \(w)") }
         for g in s.entityGroups { CommandFailure.say("batch: \(g)") }
         for f in s.failed { CommandFailure.say("failed: \(f.path): \(f.reason)") }
@@ -64,11 +64,6 @@ struct Batch: ParsableCommand {
             throw ValidationError("--shard takes i/n with 1 ≤ i ≤ n, e.g. 2/8")
         }
         return (parts[0], parts[1])
-    }
-
-    /// This executable, for the children to run.
-    static func executable() -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 }
 

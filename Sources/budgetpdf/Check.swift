@@ -1,18 +1,14 @@
 import ArgumentParser
-import BudgetChecks
 import BudgetExport
-import BudgetModel
-import BudgetRecognition
+import BudgetPDF
 import Foundation
-import PDFLayout
 
 /// `budgetpdf check`: does the document add up?
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check budget disclosures against their accounting identities and report what does not add up.")
 
-    @Argument(help: "PDF files.")
-    var files: [String]
+    @OptionGroup var input: DocumentOptions
 
     @Flag(help: "Print {\"findings\": [...]} as JSON instead of the report.")
     var json = false
@@ -20,34 +16,35 @@ struct Check: ParsableCommand {
     @Option(help: "Exit with code 1 when a finding of this severity or worse is found: error, rounding or warning.")
     var failOn: Finding.Severity = .error
 
-    @Option(help: "Password of encrypted PDFs.")
-    var password: String?
+    @OptionGroup var verbosity: Verbosity
 
     func run() throws {
+        var reader = IsolatedReader(options: input)
         var checked: [BudgetDocument] = []
-        var failures: [PDFLayoutError] = []
-        for file in files {
+        var failures: [Int32] = []
+        for file in input.files {
+            let started = Date()
             let document: BudgetDocument
-            do {
-                document = try DocumentReader().read(path: file, password: password)
-            } catch {
-                CommandFailure.say("\(error)")
-                failures.append(error)
+            switch reader.read(file) {
+            case .success(let d): document = d
+            case .failure(let f):
+                failures.append(f.code)
                 continue
             }
-            let findings = Checker.findings(document)
+            for warning in document.warnings { verbosity.warn(warning) }
             checked.append(document)
-            checked[checked.count - 1].findings = findings
-            if !json { print(CheckReport(file: file, findings: findings).text, terminator: "") }
+            if !json { print(CheckReport(file: DocumentOptions.displayName(file), findings: document.findings).text, terminator: "") }
+            verbosity.note(Summary(file: DocumentOptions.displayName(file), document: document, seconds: Date().timeIntervalSince(started)).line)
+            if input.strict, !document.unreadPages.isEmpty {
+                CommandFailure.say("\(DocumentOptions.displayName(file)): --strict: pages \(document.unreadPages.map(String.init).joined(separator: ", ")) left out")
+                failures.append(65)
+            }
         }
-        let all = checked.flatMap(\.findings)
         if json { FileHandle.standardOutput.write(try DocumentJSON.findings(checked)) }
-        try CommandFailure.throwIfEveryFileFailed(failures, of: files.count)
-        if all.contains(where: { $0.severity >= failOn }) || !failures.isEmpty { throw ExitCode(1) }
+        try CommandFailure.exit(failures: failures, of: input.files.count)
+        if checked.flatMap(\.findings).contains(where: { $0.severity >= failOn }) { throw ExitCode(1) }
     }
 }
-
-extension Finding.Severity: ExpressibleByArgument {}
 
 /// The readable form of one document's findings.
 struct CheckReport {

@@ -19,12 +19,11 @@ enum CommandFailure {
         FileHandle.standardError.write(Data("budgetpdf: \(message)\n".utf8))
     }
 
-    /// With several files the whole job failed only when none could be read: then the
-    /// exit code says why the first one could not.
-    static func throwIfEveryFileFailed(_ failures: [PDFLayoutError], of fileCount: Int) throws {
-        if let first = failures.first, failures.count == fileCount {
-            throw ExitCode(exitCode(for: first.reason))
-        }
+    /// The exit of a run over `fileCount` files of which some failed with `failures`
+    /// (exit codes): none → success; all → the first one's code, which says why; some → 1.
+    static func exit(failures: [Int32], of fileCount: Int) throws {
+        guard let first = failures.first else { return }
+        throw ExitCode(failures.count >= fileCount ? first : 1)
     }
 
     static func exitCode(for reason: PDFLayoutError.Reason) -> Int32 {

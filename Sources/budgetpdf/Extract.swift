@@ -1,18 +1,18 @@
 import ArgumentParser
-import BudgetChecks
 import BudgetExport
-import BudgetModel
-import BudgetRecognition
+import BudgetPDF
 import Foundation
-import PDFLayout
 
 /// `budgetpdf extract`: PDFs in, clean data out.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Rebuild every table of budget disclosure PDFs and write them as JSON, CSV or the as-printed grid.")
+        abstract: "Rebuild every table of budget disclosure PDFs and write them as JSON, CSV or the as-printed grid.",
+        discussion: """
+        Each document is read in a process of its own: a file that cannot be read, or that budgetpdf fails on, is \
+        reported and gets no output; the others are written, with the data package over them.
+        """)
 
-    @Argument(help: "PDF files.")
-    var files: [String]
+    @OptionGroup var input: DocumentOptions
 
     @Option(help: "Output folder (created if missing), or - to write the JSON to standard output (JSON Lines, one document a line, with several files).")
     var out: String
@@ -23,9 +23,6 @@ struct Extract: ParsableCommand {
     @Flag(help: "Start CSV files with a UTF-8 byte-order mark, so Excel on Windows shows the Chinese right.")
     var excel = false
 
-    @Option(help: "Password of encrypted PDFs.")
-    var password: String?
-
     @Option(help: "Use this entity instead of the one read from the document.")
     var entity: String?
 
@@ -34,6 +31,8 @@ struct Extract: ParsableCommand {
 
     @Option(help: "Use this document kind (budget or final_account) instead of the one read from the document.")
     var kind: DocumentKind?
+
+    @OptionGroup var verbosity: Verbosity
 
     func validate() throws {
         let formats = try parsedFormats()
@@ -51,33 +50,36 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let exporter = Exporter(folder: out, formats: try parsedFormats(), excelBOM: excel)
-        var failures: [PDFLayoutError] = []
+        var reader = IsolatedReader(options: input, entity: entity, fiscalYear: fiscalYear, kind: kind)
+        var failures: [Int32] = []
         var done: [(stem: String, document: BudgetDocument)] = []
-        let stems: [String]
-        do { stems = try Exporter.stems(for: files) } catch { throw ValidationError("\(error)") }
+        let stems = try DocumentOptions.stems(input.files)
         if out != "-" { exporter.removeLeftovers() }
-        for (file, stem) in zip(files, stems) {
+        for (file, stem) in zip(input.files, stems) {
+            let started = Date()
+            let document: BudgetDocument
+            switch reader.read(file) {
+            case .success(let d): document = d
+            case .failure(let f):
+                failures.append(f.code)
+                continue
+            }
+            for warning in document.warnings { verbosity.warn(warning) }
             do {
-                var document = try DocumentReader().read(path: file, password: password)
-                // Overrides from the user (a batch manifest) replace what was read, before the
-                // checks and the export see the document.
-                if let entity { document.metadata.entity = entity }
-                if let fiscalYear { document.metadata.fiscalYear = fiscalYear }
-                if let kind { document.metadata.kind = kind }
-                document = Checker.checked(document)
-                for warning in document.warnings { CommandFailure.say("warning: \(warning)") }
                 if out == "-" {
-                    FileHandle.standardOutput.write(files.count > 1 ? try DocumentJSON.line(document) : try DocumentJSON.encode(document))
-                    continue
+                    FileHandle.standardOutput.write(input.files.count > 1 ? try DocumentJSON.line(document) : try document.jsonData())
+                } else {
+                    try exporter.write(document, stem: stem)
+                    done.append((stem, document))
                 }
-                try exporter.write(document, stem: stem)
-                done.append((stem, document))
-            } catch let error as PDFLayoutError {
-                CommandFailure.say("\(error)")
-                failures.append(error)
-            } catch let error as AtomicFile.WriteError {
+            } catch {
                 CommandFailure.say("\(error)")
                 throw ExitCode(73)
+            }
+            verbosity.note(Summary(file: DocumentOptions.displayName(file), document: document, seconds: Date().timeIntervalSince(started)).line)
+            if input.strict, !document.unreadPages.isEmpty {
+                CommandFailure.say("\(DocumentOptions.displayName(file)): --strict: pages \(document.unreadPages.map(String.init).joined(separator: ", ")) left out")
+                failures.append(65)
             }
         }
         do {
@@ -86,9 +88,20 @@ struct Extract: ParsableCommand {
             CommandFailure.say("\(error)")
             throw ExitCode(73)
         }
-        try CommandFailure.throwIfEveryFileFailed(failures, of: files.count)
-        if !failures.isEmpty { throw ExitCode(1) }
+        try CommandFailure.exit(failures: failures, of: input.files.count)
     }
 }
 
-extension DocumentKind: ExpressibleByArgument {}
+/// The `-v` line of one document.
+struct Summary {
+    var file: String
+    var document: BudgetDocument
+    var seconds: Double
+
+    var line: String {
+        let counts = Finding.Severity.allCases.map { s in "\(document.findings.filter { $0.severity == s }.count) \(s.rawValue)" }
+        return "\(file): \(document.source.pages) pages, \(document.tables.count) tables, "
+            + "\(document.tables.map(\.rows.count).reduce(0, +)) rows, findings \(counts.joined(separator: " ")), "
+            + "\(document.warnings.count) warnings (\(String(format: "%.1f", seconds)) s)"
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BudgetPDF
 import Foundation
 import PDFLayout
 import TableLayout
@@ -8,30 +9,44 @@ struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what the parser sees: a page's text lines with coordinates and fonts, and its ruling lines.")
 
-    @Argument(help: "The PDF file.")
+    @Argument(help: "The PDF file; - reads it from standard input.")
     var file: String
 
-    @Option(help: "Page number (1-based). Every page when omitted.")
-    var page: Int?
+    @Option(help: ArgumentHelp("Only these pages: 3-9,12 (pages start at 1; 10- runs to the last page). Every page when omitted.",
+                               valueName: "pages"),
+            transform: DocumentOptions.pageSelection)
+    var pages: PageSelection?
 
-    @Option(help: "Password of an encrypted PDF.")
+    @Option(help: "Password of an encrypted PDF (or set BUDGETPDF_PASSWORD).")
     var password: String?
 
     @Flag(help: "Print the layout as JSON (the form later layers' test fixtures take).")
     var json = false
 
-    @Option(help: "Write the page image with word boxes (blue) and ruling lines (red) to this PNG file. Needs --page.")
+    @Option(help: "Write the page image with word boxes (blue) and ruling lines (red) to this PNG file. Needs one page (--pages N).")
     var png: String?
 
     func validate() throws {
-        if png != nil && page == nil { throw ValidationError("--png needs --page N") }
+        if png != nil, pages.map({ $0.ranges.count != 1 || $0.ranges[0].upper != $0.ranges[0].lower }) ?? true {
+            throw ValidationError("--png needs one page: --pages N")
+        }
     }
 
     func run() throws {
         try CommandFailure.report {
-            let document = try PDFDocument(path: file, password: password)
-            let numbers = page.map { [$0] } ?? Array(1...max(document.pageCount, 1)).filter { $0 <= document.pageCount }
-            if let page, let png {
+            let password = self.password ?? ProcessInfo.processInfo.environment["BUDGETPDF_PASSWORD"]
+            let document = file == "-"
+                ? try PDFDocument(data: FileHandle.standardInput.readDataToEndOfFile(), name: IsolatedReader.stdinName, password: password)
+                : try PDFDocument(path: file, password: password)
+            var numbers = Array(1...max(document.pageCount, 1)).filter { $0 <= document.pageCount }
+            if let pages {
+                let chosen = pages.pages(of: document.pageCount)
+                if let missing = chosen.missing {
+                    throw PDFLayoutError(file: document.name, page: missing, reason: .noSuchPage(pageCount: document.pageCount))
+                }
+                numbers = chosen.pages
+            }
+            if let png, let page = numbers.first {
                 try document.writeAnnotatedPNG(page: page, to: png)
             }
             // Pages are printed as they are read, so memory stays flat on long documents.
@@ -49,7 +64,7 @@ struct Inspect: ParsableCommand {
             }
             for (i, n) in numbers.enumerated() {
                 let layout = try document.page(n)
-                if page != nil, !layout.hasText { throw PDFLayoutError(file: file, page: n, reason: .noText) }
+                if pages != nil, numbers.count == 1, !layout.hasText { throw PDFLayoutError(file: document.name, page: n, reason: .noText) }
                 if json {
                     out.write((i > 0 ? Data(",".utf8) : Data()) + (try encoder.encode(layout)))
                 } else {

@@ -53,7 +53,7 @@ final class CommandLineTests: XCTestCase {
     func testImageOnlyPageInspectNamesThePage() throws {
         let shared = Self.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/pdf/putuo-justice-2026-dept.pdf")
         guard FileManager.default.fileExists(atPath: shared.path) else { throw XCTSkip("../shared is absent") }
-        let r = try budgetpdf(["inspect", shared.path, "--page", "3"])
+        let r = try budgetpdf(["inspect", shared.path, "--pages", "3"])
         XCTAssertEqual(r.status, 65)
         XCTAssertTrue(r.stderr.contains("page 3: the page has no text layer"), r.stderr)
     }

@@ -25,15 +25,17 @@ enum Harness {
     }
 
     /// Runs `executable` (default: budgetpdf) with `arguments`, feeding `input` on standard input.
-    static func run(_ arguments: [String], executable: URL? = nil, input: Data? = nil, in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], executable: URL? = nil, input: Data? = nil, in directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = try executable ?? binary
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), inPipe = Pipe()
         // Standard error to a file: two pipes read in turn could deadlock on a full one.
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("budgetpdf-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errURL) }
         let err = try FileHandle(forWritingTo: errURL)
         defer { try? err.close() }

@@ -1,0 +1,43 @@
+import ArgumentParser
+import BudgetPDF
+import Foundation
+
+@main
+struct BudgetPDFCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "budgetpdf",
+        abstract: "Turn Chinese government budget disclosures (部门预算/决算公开) into clean, typed, verified data.",
+        discussion: """
+        Exit codes: 0 success; 1 some (not all) files failed, or check found what --fail-on names; 64 bad invocation; \
+        65 input not usable (not a PDF, truncated, damaged, no text layer; with --strict, pages left out); \
+        66 file cannot be read; 70 budgetpdf crashed on a document (a bug: please report it with the file); \
+        73 output cannot be written; 77 encrypted.
+        """,
+        version: BudgetPDFVersion.current,
+        subcommands: [Extract.self, Check.self, Report.self, Batch.self, Merge.self, Inspect.self, ReadDocument.self]
+    )
+
+    /// Refuses a file name that the parser would take for options before parsing: `-dash.pdf`
+    /// reads as `-d -a -s -h …`, and `-h` would print help and exit 0 having done nothing.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let name = OptionLikeName.first(in: arguments) {
+            CommandFailure.say("“\(name)” is a file name that looks like an option; put file names after -- "
+                               + "(budgetpdf extract --out DIR -- \(name)) or write ./\(name)")
+            Foundation.exit(64)
+        }
+        main(arguments)
+    }
+}
+
+/// Arguments before `--` that start with `-` yet name an existing file or end in `.pdf`.
+enum OptionLikeName {
+    static func first(in arguments: [String]) -> String? {
+        for argument in arguments {
+            if argument == "--" { return nil }
+            guard argument.count > 1, argument.hasPrefix("-") else { continue }
+            if argument.lowercased().hasSuffix(".pdf") || FileManager.default.fileExists(atPath: argument) { return argument }
+        }
+        return nil
+    }
+}

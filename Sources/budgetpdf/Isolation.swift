@@ -1,0 +1,128 @@
+import ArgumentParser
+import BudgetPDF
+import Foundation
+
+/// `budgetpdf read-document` (hidden): reads and checks one document and writes it to
+/// standard output in the binary form only `IsolatedReader` reads. Each document of a
+/// multi-file command is read in a process of its own, so a crash or an abort on one file
+/// is that file's failure, not the end of the run.
+struct ReadDocument: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read-document", abstract: "Read one document for a parent budgetpdf (internal).", shouldDisplay: false)
+
+    @Argument var file: String
+    @Option var pages: String?
+    @Option var entity: String?
+    @Option var fiscalYear: Int?
+    @Option var kind: DocumentKind?
+
+    func run() throws {
+        // Fault injection for the tests of isolation: crash as a parser bug would, on the file named.
+        if let victim = ProcessInfo.processInfo.environment["BUDGETPDF_TEST_CRASH_ON"], URL(fileURLWithPath: file).lastPathComponent == victim {
+            fatalError("BUDGETPDF_TEST_CRASH_ON: crashing on \(victim) as asked")
+        }
+        var options = ReadOptions(password: ProcessInfo.processInfo.environment["BUDGETPDF_PASSWORD"],
+                                  entity: entity, fiscalYear: fiscalYear, kind: kind)
+        if let pages { options.pages = try PageSelection(pages) }
+        let document: BudgetDocument
+        do {
+            if file == "-" {
+                document = try BudgetDocument(data: FileHandle.standardInput.readDataToEndOfFile(), name: IsolatedReader.stdinName,
+                                              options: options)
+            } else {
+                document = try BudgetDocument(path: file, options: options)
+            }
+        } catch {
+            CommandFailure.say("\(error)")
+            throw ExitCode(CommandFailure.exitCode(for: error.reason))
+        }
+        let encoder = PropertyListEncoder()
+        encoder.outputFormat = .binary
+        FileHandle.standardOutput.write(try encoder.encode(document))
+    }
+}
+
+/// Reads documents each in a child `budgetpdf read-document`, turning what happened to the
+/// child into a document or a failure with its exit code.
+struct IsolatedReader {
+    /// What messages call standard input.
+    static let stdinName = "<stdin>"
+
+    var options: DocumentOptions
+    var entity: String? = nil
+    var fiscalYear: Int? = nil
+    var kind: DocumentKind? = nil
+    /// Standard input, read once when a file is `-`.
+    private var stdin: Data?
+
+    /// The bytes read from standard input, once a file `-` was read.
+    var standardInput: Data? { stdin }
+
+    init(options: DocumentOptions, entity: String? = nil, fiscalYear: Int? = nil, kind: DocumentKind? = nil) {
+        self.options = options
+        self.entity = entity
+        self.fiscalYear = fiscalYear
+        self.kind = kind
+    }
+
+    /// The exit code a document that failed adds to the run; the child has said why.
+    struct Failure: Error {
+        var code: Int32
+    }
+
+    mutating func read(_ file: String) -> Result<BudgetDocument, Failure> {
+        var arguments = ["read-document"]
+        if let pages = options.pages { arguments += ["--pages", pages.description] }
+        if let entity { arguments += ["--entity=\(entity)"] }
+        if let fiscalYear { arguments += ["--fiscal-year", String(fiscalYear)] }
+        if let kind { arguments += ["--kind", kind.rawValue] }
+        arguments += ["--", file]
+        var input: Data? = nil
+        if file == "-" {
+            if stdin == nil { stdin = FileHandle.standardInput.readDataToEndOfFile() }
+            input = stdin
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        if let password = options.effectivePassword { environment["BUDGETPDF_PASSWORD"] = password }
+        process.environment = environment
+        let out = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.standardError
+        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
+        do { try process.run() } catch {
+            CommandFailure.say("\(file): cannot start a reader process: \(error.localizedDescription)")
+            return .failure(Failure(code: 70))
+        }
+        if let input {
+            let writer = inPipe.fileHandleForWriting
+            // From another thread: the child reads its input while this one reads its output.
+            Thread.detachNewThread {
+                writer.write(input)
+                try? writer.close()
+            }
+        }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let name = file == "-" ? Self.stdinName : file
+        if process.terminationReason == .uncaughtSignal {
+            CommandFailure.say("\(name): budgetpdf crashed reading it (signal \(process.terminationStatus)); "
+                               + "no output for it; please report this with the file")
+            return .failure(Failure(code: 70))
+        }
+        guard process.terminationStatus == 0 else { return .failure(Failure(code: process.terminationStatus)) }
+        do {
+            return .success(try PropertyListDecoder().decode(BudgetDocument.self, from: data))
+        } catch {
+            CommandFailure.say("\(name): the reader process returned no document (\(error))")
+            return .failure(Failure(code: 70))
+        }
+    }
+
+    /// This executable, for the children to run.
+    static var executable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}

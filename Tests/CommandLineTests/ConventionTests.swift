@@ -1,0 +1,168 @@
+import Foundation
+import XCTest
+
+/// The conventions a command-line user expects: --version, --pages, - for standard input,
+/// -q/-v, -- and option-like file names, one bad document not stopping the others.
+final class ConventionTests: XCTestCase {
+    private let landscape = Harness.sample("hebei-landscape")
+    private let portrait = Harness.sample("hebei-portrait")
+
+    private func json(_ data: Data) throws -> [String: Any] {
+        try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    func testVersionIsTheOneInTheJSON() throws {
+        let r = try Harness.run(["--version"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let version = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertTrue(version.range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil, version)
+        let e = try Harness.run(["extract", landscape.path, "--out", "-", "--format", "json"])
+        let source = try XCTUnwrap(try json(e.stdoutData)["source"] as? [String: Any])
+        XCTAssertEqual(source["budgetpdf_version"] as? String, version)
+    }
+
+    func testPagesSelectsPagesAndTablesOnThem() throws {
+        let all = try json(try Harness.run(["extract", portrait.path, "--out", "-", "--format", "json"]).stdoutData)
+        let allTables = try XCTUnwrap(all["tables"] as? [[String: Any]])
+        let pageCount = try XCTUnwrap((all["source"] as? [String: Any])?["pages"] as? Int)
+        XCTAssertGreaterThan(pageCount, 2)
+        let r = try Harness.run(["extract", portrait.path, "--pages", "2-3", "--out", "-", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let some = try XCTUnwrap(try json(r.stdoutData)["tables"] as? [[String: Any]])
+        XCTAssertFalse(some.isEmpty)
+        XCTAssertLessThan(some.count, allTables.count)
+        for t in some {
+            let pages = try XCTUnwrap(t["pages"] as? [Int])
+            XCTAssertTrue(pages.allSatisfy { (2...3).contains($0) }, "\(pages)")
+        }
+        // The tables the full read finds wholly on pages 2-3 are read the same from those
+        // pages alone (a table going on past page 3 is cut where the selection ends).
+        let expected = allTables.filter { ($0["pages"] as? [Int])?.allSatisfy { (2...3).contains($0) } == true }
+        XCTAssertFalse(expected.isEmpty)
+        for table in expected {
+            let same = some.first { $0["title"] as? String == table["title"] as? String }
+            XCTAssertNotNil(same, "\(table["title"] ?? "")")
+            XCTAssertEqual((same?["rows"] as? [Any])?.count, (table["rows"] as? [Any])?.count)
+        }
+
+        let beyond = try Harness.run(["check", portrait.path, "--pages", "2,\(pageCount + 1)"])
+        XCTAssertEqual(beyond.status, 64)
+        XCTAssertTrue(beyond.stderr.contains("page \(pageCount + 1)"), beyond.stderr)
+        let malformed = try Harness.run(["extract", portrait.path, "--pages", "3-1", "--out", "-", "--format", "json"])
+        XCTAssertEqual(malformed.status, 64)
+        XCTAssertTrue(malformed.stderr.contains("3-1"), malformed.stderr)
+        let inspect = try Harness.run(["inspect", portrait.path, "--pages", "2"])
+        XCTAssertEqual(inspect.status, 0, inspect.stderr)
+        XCTAssertTrue(inspect.stdout.contains("== page 2:"))
+        XCTAssertFalse(inspect.stdout.contains("== page 1:"))
+    }
+
+    func testStandardInputReadsTheSameDocument() throws {
+        let bytes = try Data(contentsOf: landscape)
+        let fromFile = try Harness.run(["extract", landscape.path, "--out", "-", "--format", "json"])
+        let fromStdin = try Harness.run(["extract", "-", "--out", "-", "--format", "json"], input: bytes)
+        XCTAssertEqual(fromStdin.status, 0, fromStdin.stderr)
+        var a = try json(fromFile.stdoutData), b = try json(fromStdin.stdoutData)
+        XCTAssertEqual((b["source"] as? [String: Any])?["sha256"] as? String, (a["source"] as? [String: Any])?["sha256"] as? String)
+        a["source"] = nil
+        b["source"] = nil
+        XCTAssertEqual(try JSONSerialization.data(withJSONObject: a, options: .sortedKeys),
+                       try JSONSerialization.data(withJSONObject: b, options: .sortedKeys))
+        // Into a folder, standard input is written as stdin.*
+        let dir = try temporaryFolder()
+        let r = try Harness.run(["extract", "-", "--out", dir.path], input: bytes)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("stdin.json").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("stdin.facts.csv").path))
+        // Not a PDF on standard input: 65, named.
+        let bad = try Harness.run(["check", "-"], input: Data("hello".utf8))
+        XCTAssertEqual(bad.status, 65)
+        XCTAssertTrue(bad.stderr.contains("<stdin>: not a PDF"), bad.stderr)
+    }
+
+    func testOptionLikeFileNames() throws {
+        let dir = try temporaryFolder()
+        try FileManager.default.copyItem(at: landscape, to: dir.appendingPathComponent("-dash.pdf"))
+        let out = dir.appendingPathComponent("out")
+        // Without --: a clear error and exit 64, never help and 0.
+        let refused = try Harness.run(["extract", "-dash.pdf", "--out", out.path], in: dir)
+        XCTAssertEqual(refused.status, 64, refused.stdout + refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("“-dash.pdf”") && refused.stderr.contains("--"), refused.stderr)
+        XCTAssertFalse(refused.stdout.contains("USAGE"), refused.stdout)
+        // After --, it is a file like any other.
+        let read = try Harness.run(["extract", "--out", out.path, "--format", "json", "--", "-dash.pdf"], in: dir)
+        XCTAssertEqual(read.status, 0, read.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("-dash.json").path))
+        let check = try Harness.run(["check", "--", "-dash.pdf"], in: dir)
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stdout.hasPrefix("-dash.pdf: "), check.stdout)
+    }
+
+    func testQuietAndVerbose() throws {
+        let encrypted = Harness.root.appendingPathComponent("Samples/bad/encrypted.pdf").path
+        let verbose = try Harness.run(["check", landscape.path, "-v"])
+        XCTAssertEqual(verbose.status, 0, verbose.stderr)
+        XCTAssertTrue(verbose.stderr.contains("\(landscape.path): ") && verbose.stderr.contains(" tables, "), verbose.stderr)
+        let quiet = try Harness.run(["check", landscape.path, "-q"])
+        XCTAssertEqual(quiet.stderr, "")
+        // Quiet keeps errors.
+        let failing = try Harness.run(["check", encrypted, "-q"])
+        XCTAssertEqual(failing.status, 77)
+        XCTAssertTrue(failing.stderr.contains("encrypted"), failing.stderr)
+        let both = try Harness.run(["check", landscape.path, "-q", "-v"])
+        XCTAssertEqual(both.status, 64)
+    }
+
+    func testBatchHelpSaysItsDefaultOnce() throws {
+        let r = try Harness.run(["batch", "--help"])
+        XCTAssertEqual(r.status, 0)
+        let help = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(help.contains("(default: the number of cores)"), help)
+        XCTAssertFalse(help.contains("cores). (default:"), help)
+    }
+
+    /// A document that makes the reader crash is that document's failure: the others are
+    /// written, and so is the data package over them. The crash is provoked in the child
+    /// through the test hook below, as a real one would be.
+    func testACrashingDocumentDoesNotStopTheOthers() throws {
+        let dir = try temporaryFolder()
+        let victim = dir.appendingPathComponent("crash-me.pdf")
+        try FileManager.default.copyItem(at: landscape, to: victim)
+        let out = dir.appendingPathComponent("out")
+        let r = try Harness.run(["extract", landscape.path, victim.path, portrait.path, "--out", out.path],
+                                environment: ["BUDGETPDF_TEST_CRASH_ON": "crash-me.pdf"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("crash-me.pdf: budgetpdf crashed reading it"), r.stderr)
+        for stem in ["hebei-landscape", "hebei-portrait"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(stem).json").path), stem)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("crash-me.json").path))
+        let package = try json(try Data(contentsOf: out.appendingPathComponent("datapackage.json")))
+        let paths = (package["resources"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        XCTAssertTrue(paths.contains { $0.hasPrefix("hebei-portrait") }, "\(paths)")
+        XCTAssertFalse(paths.contains { $0.hasPrefix("crash-me") }, "\(paths)")
+        // Alone, the crash is exit 70 (a bug), not a success and not a signal.
+        let alone = try Harness.run(["check", victim.path], environment: ["BUDGETPDF_TEST_CRASH_ON": "crash-me.pdf"])
+        XCTAssertEqual(alone.status, 70, alone.stderr)
+    }
+
+    /// A document isolated in its own process gives the same bytes as before.
+    func testIsolatedOutputIsTheSameForOneFileAndMany() throws {
+        let one = try temporaryFolder(), two = try temporaryFolder()
+        XCTAssertEqual(try Harness.run(["extract", landscape.path, "--out", one.path]).status, 0)
+        XCTAssertEqual(try Harness.run(["extract", portrait.path, landscape.path, "--out", two.path]).status, 0)
+        for name in ["hebei-landscape.json", "hebei-landscape.facts.csv"] {
+            XCTAssertEqual(try Data(contentsOf: one.appendingPathComponent(name)), try Data(contentsOf: two.appendingPathComponent(name)), name)
+        }
+    }
+
+    func testStrictFailsOnPagesLeftOut() throws {
+        let pdf = try Harness.corpus("putuo-finance-2024-final")  // page 14 is an image
+        let lenient = try Harness.run(["check", pdf.path, "--fail-on", "error", "--pages", "13-14"])
+        XCTAssertTrue(lenient.stderr.contains("page 14: no text layer"), lenient.stderr)
+        XCTAssertNotEqual(lenient.status, 65)
+        let strict = try Harness.run(["check", pdf.path, "--pages", "13-14", "--strict"])
+        XCTAssertEqual(strict.status, 65, strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("--strict: pages 14 left out"), strict.stderr)
+    }
+}
