@@ -9,6 +9,10 @@ set -euo pipefail
 # libxlsxwriter-dev for `--format xlsx`; libreoffice-calc-nogui (about a minute to install)
 # for the test that converts the xlsx back with LibreOffice headless.
 packages=(libpoppler-glib-dev libpoppler-private-dev libsqlite3-dev poppler-utils pkg-config libxlsxwriter-dev libreoffice-calc-nogui)
+# For the tests and scripts only: chromium loads `budgetpdf report` pages in a real browser
+# (ReportTests; a CJK font so its screenshots show the Chinese); GNU parallel runs the shard
+# recipe locally (deploy/run-shards-locally.sh).
+packages+=(chromium fonts-wqy-microhei parallel)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
