@@ -17,9 +17,12 @@ struct ReadDocument: ParsableCommand {
     @Option var kind: DocumentKind?
 
     func run() throws {
-        // Fault injection for the tests of isolation: crash as a parser bug would, on the file named.
-        if let victim = ProcessInfo.processInfo.environment["BUDGETPDF_TEST_CRASH_ON"], URL(fileURLWithPath: file).lastPathComponent == victim {
-            fatalError("BUDGETPDF_TEST_CRASH_ON: crashing on \(victim) as asked")
+        // Fault injection for the tests of isolation (BUDGETPDF_TEST_FAULT=crash:NAME or
+        // hang:NAME): on the file named, crash as a parser bug would, or never finish.
+        if let fault = ProcessInfo.processInfo.environment["BUDGETPDF_TEST_FAULT"],
+           let colon = fault.firstIndex(of: ":"), fault[fault.index(after: colon)...] == URL(fileURLWithPath: file).lastPathComponent {
+            if fault[..<colon] == "crash" { fatalError("BUDGETPDF_TEST_FAULT: crashing on \(file) as asked") }
+            if fault[..<colon] == "hang" { while true { sleep(1) } }
         }
         var options = ReadOptions(password: ProcessInfo.processInfo.environment["BUDGETPDF_PASSWORD"],
                                   entity: entity, fiscalYear: fiscalYear, kind: kind)
@@ -83,8 +86,16 @@ struct IsolatedReader {
             input = stdin
         }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments
+        // The reader dies with this process (util-linux's setpriv sets its parent-death
+        // signal): a killed extract, or a batch's child killed with its batch, leaves no
+        // reader running behind it.
+        if FileManager.default.isExecutableFile(atPath: Self.setpriv) {
+            process.executableURL = URL(fileURLWithPath: Self.setpriv)
+            process.arguments = ["--pdeathsig", "KILL", "--", Self.executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: Self.executable)
+            process.arguments = arguments
+        }
         var environment = ProcessInfo.processInfo.environment
         if let password = options.effectivePassword { environment["BUDGETPDF_PASSWORD"] = password }
         process.environment = environment
@@ -120,6 +131,8 @@ struct IsolatedReader {
             return .failure(Failure(code: 70))
         }
     }
+
+    static let setpriv = "/usr/bin/setpriv"
 
     /// This executable, for the children to run.
     static var executable: String {

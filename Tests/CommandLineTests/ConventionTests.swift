@@ -130,7 +130,7 @@ final class ConventionTests: XCTestCase {
         try FileManager.default.copyItem(at: landscape, to: victim)
         let out = dir.appendingPathComponent("out")
         let r = try Harness.run(["extract", landscape.path, victim.path, portrait.path, "--out", out.path],
-                                environment: ["BUDGETPDF_TEST_CRASH_ON": "crash-me.pdf"])
+                                environment: ["BUDGETPDF_TEST_FAULT": "crash:crash-me.pdf"])
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertTrue(r.stderr.contains("crash-me.pdf: budgetpdf crashed reading it"), r.stderr)
         for stem in ["hebei-landscape", "hebei-portrait"] {
@@ -142,7 +142,7 @@ final class ConventionTests: XCTestCase {
         XCTAssertTrue(paths.contains { $0.hasPrefix("hebei-portrait") }, "\(paths)")
         XCTAssertFalse(paths.contains { $0.hasPrefix("crash-me") }, "\(paths)")
         // Alone, the crash is exit 70 (a bug), not a success and not a signal.
-        let alone = try Harness.run(["check", victim.path], environment: ["BUDGETPDF_TEST_CRASH_ON": "crash-me.pdf"])
+        let alone = try Harness.run(["check", victim.path], environment: ["BUDGETPDF_TEST_FAULT": "crash:crash-me.pdf"])
         XCTAssertEqual(alone.status, 70, alone.stderr)
     }
 
@@ -164,5 +164,52 @@ final class ConventionTests: XCTestCase {
         let strict = try Harness.run(["check", pdf.path, "--pages", "13-14", "--strict"])
         XCTAssertEqual(strict.status, 65, strict.stderr)
         XCTAssertTrue(strict.stderr.contains("--strict: pages 14 left out"), strict.stderr)
+    }
+}
+
+/// A reader process dies with the command that started it.
+final class ReaderLifetimeTests: XCTestCase {
+    /// Processes whose command line contains all of `words`.
+    private func processes(_ words: [String]) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let raw = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let line = String(decoding: raw.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            return words.allSatisfy { line.contains($0) }
+        }
+    }
+
+    func testKilledExtractLeavesNoReaderRunning() throws {
+        let binary = try Harness.binary
+        let out = try temporaryFolder()
+        let files = ["hebei-portrait", "hebei-landscape"].map { Harness.sample($0).path }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["extract"] + files + ["--out", out.path, "-q"]
+        // The second document's reader never finishes, as a pathological file's might.
+        process.environment = ProcessInfo.processInfo.environment.merging(["BUDGETPDF_TEST_FAULT": "hang:hebei-landscape.pdf"]) { _, b in b }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait for a reader of this run to be at work, then kill the parent as kill -9 would.
+        let deadline = Date().addingTimeInterval(20)
+        var readers: [Int32] = []
+        while readers.isEmpty && Date() < deadline && process.isRunning {
+            readers = processes(["read-document", Harness.sample("hebei-landscape").path])
+            if readers.isEmpty { usleep(5_000) }
+        }
+        guard !readers.isEmpty else { throw XCTSkip("the run ended before a reader could be seen") }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let gone = Date().addingTimeInterval(1)
+        while Date() < gone && !readers.filter({ kill($0, 0) == 0 && !isZombie($0) }).isEmpty { usleep(10_000) }
+        XCTAssertEqual(readers.filter { kill($0, 0) == 0 && !isZombie($0) }, [], "reader processes outlived their killed parent")
+    }
+
+    private func isZombie(_ pid: Int32) -> Bool {
+        guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return true }
+        let text = String(decoding: stat, as: UTF8.self)
+        guard let close = text.lastIndex(of: ")") else { return false }
+        return text[text.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 }
