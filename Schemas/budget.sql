@@ -107,17 +107,25 @@ WHERE code IS NOT NULL;
 -- The "三公" figures of every document, one row per measure, period and basis:
 -- three_public_total, going_abroad, reception, vehicle_total, vehicle_purchase,
 -- vehicle_operation, and meeting, training or total where the table prints them. A figure is
--- the first row that carries its measure, in its leftmost column (a table that also splits
--- a measure by fund prints the all-funds or 一般公共预算 column first; the other fund columns
--- are in `facts`).
+-- read from the first row that carries its measure, in its leftmost column; where the table
+-- prints it only split by fund (一般公共预算 / 政府性基金 / 国有资本经营, one column each, no
+-- all-funds column) the parts are added and `funds_added` is 1.
 CREATE VIEW three_public AS
 WITH f AS (
-  SELECT *,
-         MIN(row_index) OVER (PARTITION BY document_id, table_index, measure) AS first_row,
-         MIN(column_index) OVER (PARTITION BY document_id, table_index, measure, row_index, period, basis) AS first_column
+  SELECT *, MIN(row_index) OVER (PARTITION BY document_id, table_index, measure) AS first_row
   FROM facts
-  WHERE table_kind = 'three_public_expenses' AND measure IS NOT NULL AND percent = 0)
+  WHERE table_kind = 'three_public_expenses' AND measure IS NOT NULL AND percent = 0),
+g AS (
+  -- MIN(column_index) makes the bare columns those of the leftmost column (SQLite).
+  SELECT entity_id, fiscal_year, doc_kind, scope, document_id, table_index, measure, period, basis,
+         MIN(column_index) AS column_index, column_path, yuan_fen AS first_fen, yuan AS first_yuan,
+         SUM(yuan_fen) AS all_fen, SUM(yuan) AS all_yuan,
+         COUNT(*) > 1 AND COUNT(DISTINCT fund) = COUNT(*) AS funds_added
+  FROM f
+  WHERE row_index = first_row
+  GROUP BY document_id, table_index, measure, period, basis)
 SELECT entity_id, fiscal_year, doc_kind, scope, document_id, table_index, measure, period, basis, column_path,
-       yuan_fen, yuan
-FROM f
-WHERE row_index = first_row AND column_index = first_column;
+       CASE WHEN funds_added THEN all_fen ELSE first_fen END AS yuan_fen,
+       CASE WHEN funds_added THEN all_yuan ELSE first_yuan END AS yuan,
+       funds_added
+FROM g;
