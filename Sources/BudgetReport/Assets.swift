@@ -21,6 +21,7 @@ extension ReviewPage {
     .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
     .extracted { overflow: auto; max-height: 92vh; }
     .pages { position: sticky; top: .5rem; max-height: 96vh; overflow: auto; }
+    svg.defs { position: absolute; width: 0; height: 0; overflow: hidden; }
     figure.page { margin: 0 0 .8rem; background: #fff; border: 1px solid #bbb; }
     figure.page figcaption { font-size: .75rem; color: #555; padding: .1rem .4rem; }
     figure.page svg { display: block; width: 100%; height: auto; }

@@ -78,6 +78,7 @@ public struct ReviewPage {
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         h.raw("<title>"); h.text("\(title) — \(document.source.file) — budgetpdf"); h.raw("</title>\n")
         h.raw("<style>\(Self.style)</style>\n</head>\n<body>\n")
+        pageImages(&h)
         header(&h, title: title)
         contents(&h)
         findings(&h)
@@ -89,6 +90,18 @@ public struct ReviewPage {
     }
 
     // MARK: - Parts
+
+    /// Each page image once, as an SVG definition the figures `<use>`: a page holding
+    /// several small tables (one performance form each) is not embedded once per table.
+    private func pageImages(_ h: inout HTMLText) {
+        guard !images.isEmpty else { return }
+        h.raw("<svg class=\"defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>\n")
+        for p in images.keys.sorted() {
+            let image = images[p]!
+            h.raw("<image id=\"page-image-\(p)\" href=\"data:image/png;base64,\(image.png.base64EncodedString())\" x=\"0\" y=\"0\" width=\"\(Self.fmt(image.width))\" height=\"\(Self.fmt(image.height))\"/>\n")
+        }
+        h.raw("</defs></svg>\n")
+    }
 
     private func header(_ h: inout HTMLText, title: String) {
         let m = document.metadata, s = document.source
@@ -220,7 +233,7 @@ public struct ReviewPage {
             guard let image = images[p] else { continue }
             h.raw("<figure class=\"page\" id=\"page-\(p)\"><figcaption>第\(p)页 page \(p)</figcaption>\n")
             h.raw("<svg viewBox=\"0 0 \(Self.fmt(image.width)) \(Self.fmt(image.height))\" role=\"img\" aria-label=\"page \(p)\">")
-            h.raw("<image href=\"data:image/png;base64,\(image.png.base64EncodedString())\" x=\"0\" y=\"0\" width=\"\(Self.fmt(image.width))\" height=\"\(Self.fmt(image.height))\"/></svg></figure>\n")
+            h.raw("<use href=\"#page-image-\(p)\"/></svg></figure>\n")
         }
         h.raw("</div>\n</section>\n")
     }
@@ -235,7 +248,7 @@ public struct ReviewPage {
         }
         h.raw("<figure class=\"page\"\(anchor)><figcaption>第\(p)页 page \(p)</figcaption>\n")
         h.raw("<svg viewBox=\"0 0 \(Self.fmt(image.width)) \(Self.fmt(image.height))\" role=\"img\" aria-label=\"page \(p)\">")
-        h.raw("<image href=\"data:image/png;base64,\(image.png.base64EncodedString())\" x=\"0\" y=\"0\" width=\"\(Self.fmt(image.width))\" height=\"\(Self.fmt(image.height))\"/>")
+        h.raw("<use href=\"#page-image-\(p)\"/>")
         let flagged = flaggedCells
         for (r, row) in table.rows.enumerated() {
             for c in row.cells.indices {
