@@ -399,6 +399,28 @@ template<typename T>
 void release(std::unique_ptr<T> &)
 {
 }
+template<typename T>
+T *raw(const std::shared_ptr<T> &p)
+{
+    return p.get();
+}
+template<typename T>
+void release(std::shared_ptr<T> &)
+{
+}
+
+// Page::createGfx lost its `printing` argument (and returns a unique_ptr) in poppler 25:
+// whichever form this poppler has is the one that compiles.
+template<typename P>
+auto makeGfx(P *page, OutputDev *dev, bool (*abort)(void *), void *data, int) -> decltype(page->createGfx(dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, abort, data))
+{
+    return page->createGfx(dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, abort, data);
+}
+template<typename P>
+auto makeGfx(P *page, OutputDev *dev, bool (*abort)(void *), void *data, long) -> decltype(page->createGfx(dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, abort, data))
+{
+    return page->createGfx(dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, abort, data);
+}
 
 /// The font name poppler-glib reports: the subset prefix (`ABCDEF+`) removed.
 std::string fontName(const GooString *name)
@@ -509,7 +531,7 @@ BPPage *bp_page_read(BPDocument *document, int number, BPLimits limits, BPStatus
 
         // Exactly what poppler-glib does to build a page's text (poppler_page_get_text_page).
         PageDev dev(limits);
-        auto gfx = page->createGfx(&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, &PageDev::abortCheck, &dev);
+        auto gfx = makeGfx(page, &dev, &PageDev::abortCheck, &dev, 0);
         page->display(raw(gfx));
         dev.endPage();
         auto text = dev.takeText();
