@@ -1,7 +1,7 @@
 import BudgetExport
 import Foundation
 
-/// What ``BudgetDocument/export(to:formats:excel:)`` writes.
+/// What `export(to:stem:formats:excel:)` writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
     /// `<name>.json`: the typed document, described by `Schemas/budget-document.schema.json`.
     case json
@@ -30,7 +30,9 @@ extension BudgetDocument {
     /// the CSV files. Returns the paths written.
     ///
     /// - Parameters:
+    ///   - folder: Where to write; created if missing.
     ///   - stem: The file name stem; by default the PDF's name without `.pdf`.
+    ///   - formats: What to write: JSON, the CSVs (with `datapackage.json`), the grid.
     ///   - excel: Start CSV files with a byte-order mark, for Excel on Windows.
     @discardableResult
     public func export(to folder: String, stem: String? = nil, formats: [ExportFormat] = [.json, .csv],

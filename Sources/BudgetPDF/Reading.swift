@@ -21,7 +21,7 @@ public struct ReadOptions: Sendable {
     public var fiscalYear: Int?
     /// Replaces the kind (budget or final account) read from the document.
     public var kind: DocumentKind?
-    /// Whether to run the accounting checks and fill ``BudgetDocument/findings``.
+    /// Whether to run the accounting checks and fill `findings`.
     public var check: Bool
 
     public init(password: String? = nil, pages: PageSelection? = nil, entity: String? = nil,
@@ -48,14 +48,14 @@ extension BudgetDocument {
     /// - Throws: ``ReadError`` naming the file (and page) when the file cannot be read at
     ///   all: missing, not a PDF, truncated, damaged, encrypted, or without any text layer.
     ///   A page that cannot be read is left out with a warning instead
-    ///   (``BudgetDocument/warnings``, ``BudgetDocument/unreadPages``).
+    ///   (`warnings`, `unreadPages`).
     public init(path: String, options: ReadOptions = ReadOptions()) throws(ReadError) {
         let document = try DocumentReader().read(path: path, password: options.password, pages: options.pages)
         self = document.applying(options)
     }
 
     /// Reads a disclosure held in memory (a download, standard input). `name` is what
-    /// messages call it; its last path component becomes ``BudgetDocument/Source/file``.
+    /// messages call it; its last path component becomes `Source.file`.
     public init(data: Data, name: String, options: ReadOptions = ReadOptions()) throws(ReadError) {
         let document = try DocumentReader().read(data: data, name: name, password: options.password, pages: options.pages)
         self = document.applying(options)
@@ -71,8 +71,8 @@ extension BudgetDocument {
         return options.check ? d.checked() : d
     }
 
-    /// The document with ``BudgetDocument/findings`` filled by every accounting check
-    /// (``BudgetDocument/rules`` lists them).
+    /// The document with `findings` filled by every accounting check
+    /// (`rules` lists them).
     public func checked() -> BudgetDocument { Checker.checked(self) }
 
     /// The accounting checks run on every document: an id (`code.parent_sum`) and what it
