@@ -11,6 +11,9 @@ struct GridBuilder {
     /// How far a border runs past a crossing border (its stroke width), in points: that
     /// much overlap with the next cell's side means nothing.
     var overrun = 2.5
+    /// Largest gap between a label and its tail cut at a border, in points: glyphs of one
+    /// run touch.
+    var overflowGap = 0.6
 
     func grid(page: Int, region: RulingRegions.Region, words: [Word]) -> TableGrid? {
         let xs = cluster(region.verticals.map(\.position))
@@ -54,10 +57,12 @@ struct GridBuilder {
                 }
             }
         }
-        // Words into cells by their centre.
+        // Words into cells by their centre; a label's tail clipped by the next cell goes
+        // back to the label's cell (`overflowAnchors`).
+        let anchors = overflowAnchors(words, borders: xs, bands: ys)
         var cellWords: [Int: [Word]] = [:]
-        for w in words {
-            let cx = w.box.midX, cy = w.box.midY
+        for (i, w) in words.enumerated() {
+            let cx = anchors[i] ?? w.box.midX, cy = w.box.midY
             guard let c = xs.indices.dropLast().first(where: { cx >= xs[$0] && cx < xs[$0 + 1] }),
                   let r = ys.indices.dropLast().first(where: { cy >= ys[$0] && cy < ys[$0 + 1] }) else { continue }
             cellWords[find(r * nc + c), default: []].append(w)
@@ -75,6 +80,49 @@ struct GridBuilder {
         for r in rows.indices { rows[r].cells.sort { $0.columns.lowerBound < $1.columns.lowerBound } }
         return TableGrid(page: page, box: Rect(x0: xs.first!, y0: ys.first!, x1: xs.last!, y1: ys.last!),
                          columns: xs, rows: rows)
+    }
+
+    /// Excel prints a label too long for its cell running on under the next cell, where
+    /// the next cell's fill hides it; the text layer keeps it, cut at the border into a
+    /// second word (`1、人员经费和公用经费支` | `出`, then the amount `2,022.39`). A word that
+    /// starts on a vertical border or across it, touching a word on the same line that
+    /// ends there, is such a tail: no cell's own text starts without padding on its border. Returns, per
+    /// word, the x to place it by (the label's centre), or nil to place it by its own.
+    func overflowAnchors(_ words: [Word], borders: [Double], bands: [Double]) -> [Int: Double] {
+        var byEnd: [Int: [Int]] = [:]
+        for (i, w) in words.enumerated() { byEnd[Int((w.box.x1 * 2).rounded()), default: []].append(i) }
+        var anchors: [Int: Double] = [:]
+        // Left to right, so a tail of a tail follows its label.
+        for i in words.indices.sorted(by: { words[$0].box.x0 < words[$1].box.x0 }) {
+            let w = words[i]
+            // A border at its start, or cutting its first glyph (a centre past the border);
+            // never a figure (an amount is nobody's tail).
+            guard borders.contains(where: { $0 >= w.box.x0 - overflowGap - 0.5 && $0 < w.box.midX }),
+                  !w.text.contains(where: \.isNumber) else { continue }
+            let key = Int((w.box.x0 * 2).rounded())
+            var candidates: [Int] = []
+            for k in (key - 1)...(key + 1) { candidates += byEnd[k] ?? [] }
+            let lineTolerance = 0.3 * max(w.box.height, 1)
+            let before = candidates.first { (j: Int) -> Bool in
+                let p = words[j].box
+                // The label is the longer part: a short head before a long text is the
+                // text's own first glyph run, not a label.
+                return j != i && abs(p.x1 - w.box.x0) <= overflowGap && abs(p.midY - w.box.midY) < lineTolerance && p.x0 < w.box.x0
+                    && words[j].text.count > w.text.count
+            }
+            // Excel runs over only a one-line label: a label wrapped in its cell (a narrow
+            // header filled to both borders) is not overflowing.
+            guard let j = before, let c = borders.indices.dropLast().first(where: { words[j].box.midX >= borders[$0] && words[j].box.midX < borders[$0 + 1] })
+            else { continue }
+            let p = words[j].box
+            guard let r = bands.indices.dropLast().first(where: { p.midY >= bands[$0] && p.midY < bands[$0 + 1] }) else { continue }
+            let wrapped = words.contains { q in
+                q.box.midX >= borders[c] && q.box.midX < borders[c + 1] && abs(q.box.midY - p.midY) >= lineTolerance
+                    && q.box.midY >= bands[r] && q.box.midY < bands[r + 1]
+            }
+            if !wrapped { anchors[i] = anchors[j] ?? p.midX }
+        }
+        return anchors
     }
 
     /// Words of one cell grouped into lines (overlapping vertically), top to bottom.
