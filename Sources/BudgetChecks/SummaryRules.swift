@@ -45,7 +45,15 @@ enum SummaryRules {
                       let end = table.rows.firstIndex(of: totalRow) else { return nil }
                 // Items above the total: 年初结转 items printed below it are not 本年.
                 let items = table.rows[..<end].filter { Self.isTopItem($0.cells[side.label]) }
-                guard !items.isEmpty else { return nil }
+                // An item printed as a bare heading over parts that carry the figures
+                // (一、部门预算, blank, over 1、财政拨款 3,643.37 …) is not a zero: the items
+                // do not say the total then. A blank item with no figured parts is a zero.
+                let headings = items.filter { item in
+                    guard item.amounts[side.amount] == nil, let i = table.rows.firstIndex(of: item) else { return false }
+                    let parts = table.rows[(i + 1)..<end].prefix { !Self.isTopItem($0.cells[side.label]) }
+                    return parts.contains { !$0.cells[side.label].isEmpty && $0.amounts[side.amount] != nil }
+                }
+                guard !items.isEmpty, headings.isEmpty else { return nil }
                 return Finding("summary.items_sum", Comparison(printed: printed, terms: items.compactMap { $0.amounts[side.amount] }),
                                table: table, row: totalRow, column: side.amount,
                                message: "\(totalRow.cells[side.label]) is not the sum of the \(items.count) \(word) items",
