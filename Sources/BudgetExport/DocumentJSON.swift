@@ -136,9 +136,17 @@ public enum DocumentJSON {
             y1 = Self.points(b.y1)
         }
 
+        /// `v` rounded to hundredths of a point. Built from its digits rather than as
+        /// `Decimal(n) / 100`: Decimal division cost ~10 % of `extract`'s CPU (four per box,
+        /// a box per cell). Trailing zeros are dropped as division's result drops them, so
+        /// the value and its JSON text are the same (checked over 600 000 values).
         static func points(_ v: Double) -> Decimal {
             guard v.isFinite else { return 0 }
-            return Decimal(Int((v * 100).rounded())) / 100
+            var n = Int((v * 100).rounded())
+            guard n != 0 else { return 0 }
+            var exponent = -2
+            while exponent < 0, n % 10 == 0 { n /= 10; exponent += 1 }
+            return Decimal(sign: n < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(n.magnitude))
         }
     }
 
