@@ -33,8 +33,13 @@ struct AlignedRegions {
     /// Two words that are numbers and nothing else: prose that a gap happens to split
     /// (`收入15897.44万元，占` `100` `%；`) has one at most.
     private func isBody(_ line: TextLine) -> Bool {
-        line.words.filter { w in w.text.wholeMatch(of: /[-+]?[0-9,]*\.?[0-9]+%?/) != nil }.count >= 2
+        line.words.filter { w in w.text.wholeMatch(of: Self.bareNumber) != nil }.count >= 2
     }
+
+    /// Compiled once: a regex literal inside `isBody` built and compiled a new `Regex` on
+    /// every call, several calls per line. `Regex` is not `Sendable`, but a compiled one is
+    /// only read, and its lazily built program is published atomically.
+    nonisolated(unsafe) private static let bareNumber = /[-+]?[0-9,]*\.?[0-9]+%?/
 
     private func close(_ a: TextLine, _ b: TextLine) -> Bool {
         b.box.y0 - a.box.y1 < 1.5 * max(a.box.height, b.box.height)
