@@ -11,7 +11,10 @@ enum TextRules {
         doc.prose.flatMap { page in totals(doc, page) + lines(doc, page) }
     }
 
-    private static let number = #"([0-9][0-9,]*(?:\.[0-9]+)?)万元"#
+    /// A figure in 万元. It starts only where a run of digits starts and takes the run
+    /// possessively, so a page of "1,234,1,234,…" is scanned once, not once per digit
+    /// (the same form as ProseReader's figures).
+    private static let number = #"(?<![0-9,.])([0-9][0-9,]*+(?:\.[0-9]++)?+)万元"#
 
     /// `住房公积金（项）208.8万元。……2026年预算安排201.50万元`: an item's figure restated
     /// later in its own paragraph for the document's year must be the same figure.
