@@ -32,7 +32,10 @@ enum CellText {
     }
 
     /// 合计 / 总计 labels and their role.
-    static func totalRole(_ text: String) -> RowRole? {
+    /// A label may end in a colon (`总计：`), as a caption before its figures does.
+    static func totalRole(_ label: String) -> RowRole? {
+        var text = Substring(label)
+        while let last = text.last, last == "：" || last == ":" { text = text.dropLast() }
         if text.hasSuffix("总计") { return .grandTotal }
         if text.hasSuffix("合计") { return .total }
         if text.hasSuffix("小计") { return .subtotal }
