@@ -19,26 +19,12 @@ struct Check: ParsableCommand {
     @OptionGroup var verbosity: Verbosity
 
     func run() throws {
-        var reader = IsolatedReader(options: input)
+        let reader = IsolatedReader(options: input)
         var checked: [BudgetDocument] = []
-        var failures: [Int32] = []
-        for file in input.files {
-            let started = Date()
-            let document: BudgetDocument
-            switch reader.read(file) {
-            case .success(let d): document = d
-            case .failure(let f):
-                failures.append(f.code)
-                continue
-            }
-            for warning in document.warnings { verbosity.warn(warning) }
+        let failures = reader.each(input.files, verbosity: verbosity) { _, file, document in
             checked.append(document)
             if !json { print(CheckReport(file: DocumentOptions.displayName(file), findings: document.findings).text, terminator: "") }
-            verbosity.note(Summary(file: DocumentOptions.displayName(file), document: document, seconds: Date().timeIntervalSince(started)).line)
-            if input.strict, !document.unreadPages.isEmpty {
-                CommandFailure.say("\(DocumentOptions.displayName(file)): --strict: pages \(document.unreadPages.map(String.init).joined(separator: ", ")) left out")
-                failures.append(65)
-            }
+            return ""
         }
         if json { FileHandle.standardOutput.write(try DocumentJSON.findings(checked)) }
         try CommandFailure.exit(failures: failures, of: input.files.count)

@@ -50,37 +50,23 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let exporter = Exporter(folder: out, formats: try parsedFormats(), excelBOM: excel)
-        var reader = IsolatedReader(options: input, entity: entity, fiscalYear: fiscalYear, kind: kind)
-        var failures: [Int32] = []
+        let reader = IsolatedReader(options: input, entity: entity, fiscalYear: fiscalYear, kind: kind)
         var done: [(stem: String, document: BudgetDocument)] = []
         let stems = try DocumentOptions.stems(input.files)
         if out != "-" { exporter.removeLeftovers() }
-        for (file, stem) in zip(input.files, stems) {
-            let started = Date()
-            let document: BudgetDocument
-            switch reader.read(file) {
-            case .success(let d): document = d
-            case .failure(let f):
-                failures.append(f.code)
-                continue
-            }
-            for warning in document.warnings { verbosity.warn(warning) }
+        let failures = try reader.each(input.files, verbosity: verbosity) { index, _, document in
             do {
                 if out == "-" {
                     FileHandle.standardOutput.write(input.files.count > 1 ? try DocumentJSON.line(document) : try document.jsonData())
                 } else {
-                    try exporter.write(document, stem: stem)
-                    done.append((stem, document))
+                    try exporter.write(document, stem: stems[index])
+                    done.append((stems[index], document))
                 }
             } catch {
                 CommandFailure.say("\(error)")
                 throw ExitCode(73)
             }
-            verbosity.note(Summary(file: DocumentOptions.displayName(file), document: document, seconds: Date().timeIntervalSince(started)).line)
-            if input.strict, !document.unreadPages.isEmpty {
-                CommandFailure.say("\(DocumentOptions.displayName(file)): --strict: pages \(document.unreadPages.map(String.init).joined(separator: ", ")) left out")
-                failures.append(65)
-            }
+            return ""
         }
         do {
             try exporter.writePackage(done)

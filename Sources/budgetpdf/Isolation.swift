@@ -55,11 +55,13 @@ struct IsolatedReader {
     var entity: String? = nil
     var fiscalYear: Int? = nil
     var kind: DocumentKind? = nil
-    /// Standard input, read once when a file is `-`.
-    private var stdin: Data?
+    /// Standard input, read once when a file is `-`; a box, so that reading needs no
+    /// mutable reader and a command's per-document code may ask for the bytes.
+    private final class StandardInput { var data: Data? }
+    private let stdin = StandardInput()
 
     /// The bytes read from standard input, once a file `-` was read.
-    var standardInput: Data? { stdin }
+    var standardInput: Data? { stdin.data }
 
     init(options: DocumentOptions, entity: String? = nil, fiscalYear: Int? = nil, kind: DocumentKind? = nil) {
         self.options = options
@@ -73,7 +75,35 @@ struct IsolatedReader {
         var code: Int32
     }
 
-    mutating func read(_ file: String) -> Result<BudgetDocument, Failure> {
+    /// Reads `files` one after another, the way every command does: a file that fails adds
+    /// its exit code and the run goes on; a document's warnings are said, then `body` uses it
+    /// (returning what to add to the `-v` line), then the `-v` line, and under `--strict` a
+    /// document with pages left out adds 65. Returns the exit codes of the files that failed.
+    func each(_ files: [String], verbosity: Verbosity,
+                       _ body: (_ index: Int, _ file: String, _ document: BudgetDocument) throws -> String) rethrows -> [Int32] {
+        var failures: [Int32] = []
+        for (index, file) in files.enumerated() {
+            let started = Date()
+            let document: BudgetDocument
+            switch read(file) {
+            case .success(let d): document = d
+            case .failure(let f):
+                failures.append(f.code)
+                continue
+            }
+            for warning in document.warnings { verbosity.warn(warning) }
+            let suffix = try body(index, file, document)
+            let name = DocumentOptions.displayName(file)
+            verbosity.note(Summary(file: name, document: document, seconds: Date().timeIntervalSince(started)).line + suffix)
+            if options.strict, !document.unreadPages.isEmpty {
+                CommandFailure.say("\(name): --strict: pages \(document.unreadPages.map(String.init).joined(separator: ", ")) left out")
+                failures.append(65)
+            }
+        }
+        return failures
+    }
+
+    func read(_ file: String) -> Result<BudgetDocument, Failure> {
         var arguments = ["read-document"]
         if let pages = options.pages { arguments += ["--pages", pages.description] }
         if let entity { arguments += ["--entity=\(entity)"] }
@@ -82,8 +112,8 @@ struct IsolatedReader {
         arguments += ["--", file]
         var input: Data? = nil
         if file == "-" {
-            if stdin == nil { stdin = FileHandle.standardInput.readDataToEndOfFile() }
-            input = stdin
+            if stdin.data == nil { stdin.data = FileHandle.standardInput.readDataToEndOfFile() }
+            input = stdin.data
         }
         let process = Process()
         // The reader dies with this process (util-linux's setpriv sets its parent-death

@@ -29,19 +29,9 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        var reader = IsolatedReader(options: input)
-        var failures: [Int32] = []
+        let reader = IsolatedReader(options: input)
         let stems = try DocumentOptions.stems(input.files)
-        for (file, stem) in zip(input.files, stems) {
-            let started = Date()
-            let document: BudgetDocument
-            switch reader.read(file) {
-            case .success(let d): document = d
-            case .failure(let f):
-                failures.append(f.code)
-                continue
-            }
-            for warning in document.warnings { verbosity.warn(warning) }
+        let failures = try reader.each(input.files, verbosity: verbosity) { index, file, document in
             var pdf = file
             var temporary: URL? = nil
             if file == "-" {
@@ -56,18 +46,14 @@ struct Report: ParsableCommand {
                 .render(ReviewPage.pagesToRender(document))
             for note in rendered.notes { verbosity.warn(note) }
             let page = ReviewPage(document: document, images: rendered.images, notes: rendered.notes)
-            let path = URL(fileURLWithPath: out).appendingPathComponent(stem + ".html").path
+            let path = URL(fileURLWithPath: out).appendingPathComponent(stems[index] + ".html").path
             do {
                 try AtomicFile.write(Data(page.html.utf8), to: path)
             } catch {
                 CommandFailure.say("\(error)")
                 throw ExitCode(73)
             }
-            verbosity.note(Summary(file: DocumentOptions.displayName(file), document: document, seconds: Date().timeIntervalSince(started)).line + " → \(path)")
-            if input.strict, !document.unreadPages.isEmpty {
-                CommandFailure.say("\(DocumentOptions.displayName(file)): --strict: pages \(document.unreadPages.map(String.init).joined(separator: ", ")) left out")
-                failures.append(65)
-            }
+            return " → \(path)"
         }
         try CommandFailure.exit(failures: failures, of: input.files.count)
     }
