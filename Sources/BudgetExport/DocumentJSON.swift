@@ -8,12 +8,12 @@ public enum DocumentJSON {
     public static let schemaVersion = "1.1"
 
     public static func encode(_ document: BudgetDocument) throws -> Data {
-        try PublishedJSON.data(Document(document))
+        JSONWriter.data(Document(document), pretty: true)
     }
 
     /// The document on one line, for JSON Lines (`--out -` with several files).
     public static func line(_ document: BudgetDocument) throws -> Data {
-        try PublishedJSON.line(Document(document))
+        JSONWriter.data(Document(document), pretty: false)
     }
 
     struct Document: Encodable {
@@ -98,11 +98,18 @@ public enum DocumentJSON {
     /// `{"findings": [...]}`, what `budgetpdf check --json` prints: each document's findings
     /// with their cells located in its tables.
     public static func findings(_ documents: [BudgetDocument]) throws -> Data {
-        struct Wrapper: Encodable { var findings: [FindingJSON] }
-        return try PublishedJSON.data(Wrapper(findings: documents.flatMap { d in
-            let cells = CellIndex(d)
-            return d.findings.map { FindingJSON($0, cells: cells) }
-        }))
+        JSONWriter.data(FindingsList(documents), pretty: true)
+    }
+
+    struct FindingsList: Encodable {
+        var findings: [FindingJSON]
+
+        init(_ documents: [BudgetDocument]) {
+            findings = documents.flatMap { d in
+                let cells = CellIndex(d)
+                return d.findings.map { FindingJSON($0, cells: cells) }
+            }
+        }
     }
 
     /// Where a printed box is in a document's tables: table, row and column indexes.

@@ -6,10 +6,10 @@ import Foundation
 /// extraction accuracy is scored.
 public enum GridJSON {
     public static func encode(_ document: BudgetDocument) throws -> Data {
-        try PublishedJSON.data(Document(document))
+        JSONWriter.data(Document(document), pretty: true)
     }
 
-    private struct Document: Encodable {
+    struct Document: Encodable {
         var source: Source
         var document: DocumentJSON.Metadata
         var tables: [Table]
@@ -24,9 +24,9 @@ public enum GridJSON {
         }
     }
 
-    private struct Source: Encodable { var file: String; var sha256: String; var pages: Int }
+    struct Source: Encodable { var file: String; var sha256: String; var pages: Int }
 
-    private struct Table: Encodable {
+    struct Table: Encodable {
         var kind: String
         var title: String
         var pages: [Int]

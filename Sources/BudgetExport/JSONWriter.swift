@@ -1,0 +1,165 @@
+import Foundation
+
+/// JSON text written straight into bytes, the same bytes `PublishedJSON`'s `JSONEncoder`
+/// writes for the same value: keys in UTF-8 order (each `write(to:)` lists them so),
+/// `"key" : value`, two spaces per level, an empty container as `[\n\n  ]`, `/` and
+/// non-ASCII as they are, control characters escaped, `Decimal`s as their `description`.
+///
+/// Why: `JSONEncoder` built a tree of boxed values, a dictionary per object and a sort per
+/// dictionary, and cost ~10 % of `extract`'s CPU; the document and grid views are written
+/// by this instead. The Encodable models stay what the formats are described by:
+/// `JSONWriterTests` checks that this writes exactly what `JSONEncoder` writes for them, on
+/// every sample document (a field added to a model and not here fails that test).
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    let pretty: Bool
+    private var indent = 0
+    /// Whether the innermost open container has an element (or member) yet.
+    private var hasElement = false
+
+    init(pretty: Bool, capacity: Int = 1 << 16) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The text with one final newline, as `PublishedJSON` writes it.
+    static func data<T: JSONWritable>(_ value: T, pretty: Bool) -> Data {
+        var w = JSONWriter(pretty: pretty)
+        value.write(to: &w)
+        w.bytes.append(0x0A)
+        return Data(w.bytes)
+    }
+
+    // MARK: containers
+
+    /// An object; `body` writes its members with `key(_:)` then a value, keys in UTF-8 order.
+    @inline(__always)
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open(0x7B)
+        body(&self)
+        close(0x7D)
+    }
+
+    /// An array of `elements`, each written by `element`.
+    @inline(__always)
+    mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONWriter, S.Element) -> Void) {
+        open(0x5B)
+        for e in elements {
+            separate()
+            element(&self, e)
+        }
+        close(0x5D)
+    }
+
+    /// The name of an object's next member; its value follows.
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(0x22)
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        if pretty {
+            bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
+        } else {
+            bytes.append(contentsOf: [0x22, 0x3A])
+        }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        indent += 1
+        hasElement = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        indent -= 1
+        if pretty {
+            // JSONEncoder opens with a newline and closes with one, also when empty.
+            if !hasElement { bytes.append(0x0A) }
+            bytes.append(0x0A)
+            writeIndent()
+        }
+        bytes.append(bracket)
+        // The container was an element of its parent, counted by `separate()` before it.
+        hasElement = true
+    }
+
+    /// Before an element or a key: a comma after an earlier one, then a new line and its indent.
+    private mutating func separate() {
+        if hasElement { bytes.append(0x2C) }
+        hasElement = true
+        if pretty {
+            bytes.append(0x0A)
+            writeIndent()
+        }
+    }
+
+    private mutating func writeIndent() {
+        for _ in 0..<indent { bytes.append(contentsOf: [0x20, 0x20]) }
+    }
+
+    // MARK: values
+
+    mutating func string(_ s: String) {
+        bytes.append(0x22)
+        var s = s
+        s.withUTF8 { utf8 in
+            var mark = 0
+            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+                if i > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<i])) }
+                mark = i + 1
+                bytes.append(0x5C)
+                switch b {
+                case 0x22, 0x5C: bytes.append(b)
+                case 0x08: bytes.append(0x62)
+                case 0x0C: bytes.append(0x66)
+                case 0x0A: bytes.append(0x6E)
+                case 0x0D: bytes.append(0x72)
+                case 0x09: bytes.append(0x74)
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                }
+            }
+            if utf8.count > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark...])) }
+        }
+        bytes.append(0x22)
+    }
+
+    mutating func number(_ n: Int) {
+        ascii(String(n))
+    }
+
+    mutating func number(_ d: Decimal) {
+        ascii(d.description)
+    }
+
+    mutating func bool(_ b: Bool) {
+        ascii(b ? "true" : "false")
+    }
+
+    mutating func null() {
+        ascii("null")
+    }
+
+    /// A value or `null`.
+    @inline(__always)
+    mutating func optional<T>(_ value: T?, _ write: (inout JSONWriter, T) -> Void) {
+        if let value { write(&self, value) } else { null() }
+    }
+
+    mutating func optional(_ s: String?) { optional(s) { $0.string($1) } }
+    mutating func optional(_ n: Int?) { optional(n) { $0.number($1) } }
+    mutating func optional(_ d: Decimal?) { optional(d) { $0.number($1) } }
+
+    mutating func strings(_ list: [String]) { array(list) { $0.string($1) } }
+    mutating func numbers(_ list: [Int]) { array(list) { $0.number($1) } }
+
+    private mutating func ascii(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+}
+
+/// A value `JSONWriter` writes, its keys listed in UTF-8 order.
+protocol JSONWritable {
+    func write(to w: inout JSONWriter)
+}
