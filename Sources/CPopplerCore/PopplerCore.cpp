@@ -10,6 +10,7 @@
 
 #include <glib/poppler-features.h>
 
+#include <GfxFont.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
 #include <Gfx.h>
@@ -68,13 +69,45 @@ public:
     bool overLimit = false;
     const char *why = nullptr;
 
+    /// A text-showing operator (Tj, TJ, ', ") begins: the graphics state its glyphs are
+    /// drawn with stays the same until it ends.
+    void beginStringOp(GfxState *state) override
+    {
+        TextOutputDev::beginStringOp(state);
+        operatorState.reset();
+    }
+
+    void endPage() override
+    {
+        endRun(nullptr);
+        TextOutputDev::endPage();
+    }
+
+    void beginActualText(GfxState *state, const GooString *text) override
+    {
+        endRun(state);
+        TextOutputDev::beginActualText(state, text);
+    }
+
+    void endActualText(GfxState *state) override
+    {
+        endRun(state);
+        TextOutputDev::endActualText(state);
+    }
+
+    /// Glyphs go to the text layer in a run: those drawn one after another under the same
+    /// clip region on the same baseline. A run any inked glyph of which shows is kept whole
+    /// (a label that overflows its cell and is clipped at the border is still the whole
+    /// label, whichever end is cut); of a run none of which shows, the glyphs that lie wholly
+    /// outside the clip region are dropped (text a producer hides by clipping: an HTML
+    /// export's style text under a cell, the rows of a long table that belong to the page
+    /// before or after).
     void drawChar(GfxState *state, double x, double y, double dx, double dy, double originX, double originY, CharCode c, int nBytes, const Unicode *u, int uLen) override
     {
         if (++glyphs > limits.maxGlyphs) {
             stop("more glyphs than the per-page limit");
             return;
         }
-        TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
         // Where the glyph starts in device space is where TextPage puts its box's left
         // edge and baseline (for upright text): the key to find its clip region again.
         double dx0, dy0;
@@ -82,6 +115,70 @@ public:
         Box clip;
         state->getClipBBox(&clip.x0, &clip.y0, &clip.x1, &clip.y1);
         clips[{ dx0, dy0 }] = clip;
+
+        double ax, ay;
+        state->transformDelta(dx, dy, &ax, &ay);
+        bool across = std::fabs(ay) > std::fabs(ax);
+        double baseline = across ? dx0 : dy0;
+        bool sameRun = runOpen && across == run.across && std::fabs(baseline - run.baseline) <= 0.5 && clip.x0 == run.clip.x0 && clip.y0 == run.clip.y0 && clip.x1 == run.clip.x1 && clip.y1 == run.clip.y1;
+        if (!sameRun) {
+            endRun(state);
+            run = Run { clip, baseline, across, false };
+            runOpen = true;
+        }
+        if (run.shown) {
+            TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+            return;
+        }
+        bool away = clippedAway(state, x, y, dx, dy, c);
+        bool blank = uLen == 1 && (u[0] == 0x20 || u[0] == 0x3000 || u[0] == 0xA0 || u[0] == 0);
+        if (!away && !blank) {
+            run.shown = true;
+            flush(state, true);
+            TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+        } else if (held.empty() && !away) {
+            TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+        } else {
+            if (!operatorState) {
+                operatorState.reset(state->copy(true)); // its own path: a copy without one shares the live path and frees it
+            }
+            held.push_back(Held { operatorState, x, y, dx, dy, originX, originY, c, nBytes, std::vector<Unicode>(u, u + std::max(uLen, 0)), away });
+        }
+    }
+
+    /// True when the glyph drawn at (x, y) with advance (dx, dy) lies wholly outside the box
+    /// of the clip region in force as it is drawn, so that none of it shows (text an HTML
+    /// export hides in a cell clipped to its frame). Its box is taken generously (at least
+    /// 0.95 em above the baseline and 0.35 em below, whatever the font claims) so that a glyph
+    /// any part of which may show is kept.
+    static bool clippedAway(GfxState *state, double x, double y, double dx, double dy, CharCode c)
+    {
+        double cx0, cy0, cx1, cy1;
+        state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+        // The advance without character and word spacing, as TextPage measures a glyph.
+        double space = state->getCharSpace() + (c == (CharCode)0x20 ? state->getWordSpace() : 0);
+        double sx, sy;
+        state->textTransformDelta(space * state->getHorizScaling(), 0, &sx, &sy);
+        double ascent = 0.95, descent = -0.35;
+        if (const GfxFont *font = state->getFont().get()) {
+            ascent = std::max(ascent, font->getAscent());
+            descent = std::min(descent, font->getDescent());
+        }
+        double ax, ay, dax, day, wx, wy;
+        state->textTransformDelta(0, ascent * state->getFontSize(), &ax, &ay);
+        state->textTransformDelta(0, descent * state->getFontSize(), &dax, &day);
+        Box box { INFINITY, INFINITY, -INFINITY, -INFINITY };
+        for (double along : { 0.0, 1.0 }) {
+            for (int up = 0; up < 2; ++up) {
+                double ux = up ? ax : dax, uy = up ? ay : day;
+                state->transform(x + along * (dx - sx) + ux, y + along * (dy - sy) + uy, &wx, &wy);
+                box = { std::min(box.x0, wx), std::min(box.y0, wy), std::max(box.x1, wx), std::max(box.y1, wy) };
+            }
+        }
+        if (!(std::isfinite(box.x0) && std::isfinite(box.y0) && std::isfinite(box.x1) && std::isfinite(box.y1))) {
+            return false;
+        }
+        return box.x1 < cx0 || box.x0 > cx1 || box.y1 < cy0 || box.y0 > cy1;
     }
 
     /// The clip region's box when the glyph starting at (x, baseline) was drawn.
@@ -158,6 +255,64 @@ private:
     BPLimits limits;
     std::chrono::steady_clock::time_point started;
     std::map<std::pair<double, double>, Box> clips;
+
+    /// The run of glyphs being drawn: one clip region, one baseline (x for text drawn
+    /// across the page, y otherwise), and whether any of its inked glyphs has shown.
+    struct Run {
+        Box clip;
+        double baseline;
+        bool across;
+        bool shown;
+    };
+    bool runOpen = false;
+    Run run {};
+
+    /// A glyph of the current run not yet given to the text layer, as drawChar received it,
+    /// with the graphics state it was drawn in.
+    struct Held {
+        std::shared_ptr<GfxState> state;
+        double x, y, dx, dy, originX, originY;
+        CharCode code;
+        int nBytes;
+        std::vector<Unicode> unicode;
+        bool clippedAway;
+    };
+    std::vector<Held> held;
+    /// A copy of the state of the text-showing operator being interpreted, made for the
+    /// first glyph of it that is held.
+    std::shared_ptr<GfxState> operatorState;
+
+    /// Gives the held glyphs to the text layer in the order they were drawn (those wholly
+    /// outside the clip only if `hidden`), each with its own state, then restores the
+    /// text layer's font to `current`.
+    void flush(GfxState *current, bool hidden)
+    {
+        if (held.empty()) {
+            return;
+        }
+        const GfxState *last = nullptr;
+        for (const Held &g : held) {
+            if (g.clippedAway && !hidden) {
+                continue;
+            }
+            if (g.state.get() != last) {
+                TextOutputDev::updateFont(g.state.get());
+                last = g.state.get();
+            }
+            TextOutputDev::drawChar(g.state.get(), g.x, g.y, g.dx, g.dy, g.originX, g.originY, g.code, g.nBytes, g.unicode.data(), (int)g.unicode.size());
+        }
+        held.clear();
+        if (last && current) {
+            TextOutputDev::updateFont(current);
+        }
+    }
+
+    /// The run ends without showing a glyph: its glyphs wholly outside the clip are dropped.
+    void endRun(GfxState *current)
+    {
+        flush(current, false);
+        runOpen = false;
+    }
 
     void stop(const char *reason)
     {
