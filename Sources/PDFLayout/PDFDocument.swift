@@ -87,9 +87,11 @@ public final class PDFDocument {
             throw PDFLayoutError(file: name, page: number, reason: .noSuchPage(pageCount: pageCount))
         }
         if core == nil { core = try openCore() }
-        let prepared = assembler.prepare(try core!.read(number))
-        try measureFonts(of: prepared)
-        return assembler.finish(prepared, offsets: fontOffsets)
+        return try PageWork.on(number) { () throws(PDFLayoutError) in
+            let prepared = assembler.prepare(try core!.read(number))
+            try measureFonts(of: prepared)
+            return assembler.finish(prepared, offsets: fontOffsets)
+        }
     }
 
     /// Every page's layout, in order; the first page that cannot be read ends the call.
@@ -108,8 +110,10 @@ public final class PDFDocument {
         for p in prepared {
             switch p {
             case .success(let page):
-                do throws(PDFLayoutError) { try measureFonts(of: page) } catch { out.append(.failure(error)); continue }
-                out.append(.success(assembler.finish(page, offsets: fontOffsets)))
+                do throws(PDFLayoutError) {
+                    try PageWork.on(page.source.number) { () throws(PDFLayoutError) in try measureFonts(of: page) }
+                } catch { out.append(.failure(error)); continue }
+                out.append(.success(PageWork.on(page.source.number) { assembler.finish(page, offsets: fontOffsets) }))
             case .failure(let error):
                 out.append(.failure(error))
             }
@@ -139,7 +143,7 @@ public final class PDFDocument {
             }
             for n in stride(from: w + 1, through: count, by: workers) {
                 do throws(PDFLayoutError) {
-                    results[n - 1] = .success(assembler.prepare(try core.read(n)))
+                    results[n - 1] = .success(try PageWork.on(n) { () throws(PDFLayoutError) in assembler.prepare(try core.read(n)) })
                 } catch {
                     results[n - 1] = .failure(error)
                 }

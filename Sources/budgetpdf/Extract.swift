@@ -8,8 +8,8 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rebuild every table of budget disclosure PDFs and write them as JSON, CSV or the as-printed grid.",
         discussion: """
-        Each document is read in a process of its own: a file that cannot be read, or that budgetpdf fails on, is \
-        reported and gets no output; the others are written, with the data package over them.
+        With several files, each document is read in a process of its own: a file that cannot be read, or that \
+        budgetpdf fails on, is reported and gets no output; the others are written, with the data package over them.
         """)
 
     @OptionGroup var input: DocumentOptions

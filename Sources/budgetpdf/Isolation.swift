@@ -5,7 +5,8 @@ import Foundation
 /// `budgetpdf read-document` (hidden): reads and checks one document and writes it to
 /// standard output in the binary form only `IsolatedReader` reads. Each document of a
 /// multi-file command is read in a process of its own, so a crash or an abort on one file
-/// is that file's failure, not the end of the run.
+/// is that file's failure, not the end of the run. The child reports its own crash
+/// (`CrashGuard`: file, page, exit 70); the parent reports a death by any other signal.
 struct ReadDocument: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read-document", abstract: "Read one document for a parent budgetpdf (internal).", shouldDisplay: false)
@@ -17,27 +18,13 @@ struct ReadDocument: ParsableCommand {
     @Option var kind: DocumentKind?
 
     func run() throws {
-        // Fault injection for the tests of isolation (BUDGETPDF_TEST_FAULT=crash:NAME or
-        // hang:NAME): on the file named, crash as a parser bug would, or never finish.
-        if let fault = ProcessInfo.processInfo.environment["BUDGETPDF_TEST_FAULT"],
-           let colon = fault.firstIndex(of: ":"), fault[fault.index(after: colon)...] == URL(fileURLWithPath: file).lastPathComponent {
-            if fault[..<colon] == "crash" { fatalError("BUDGETPDF_TEST_FAULT: crashing on \(file) as asked") }
-            if fault[..<colon] == "hang" { while true { sleep(1) } }
-        }
-        var options = ReadOptions(password: ProcessInfo.processInfo.environment["BUDGETPDF_PASSWORD"],
-                                  entity: entity, fiscalYear: fiscalYear, kind: kind)
-        if let pages { options.pages = try PageSelection(pages) }
+        CrashGuard.begin(file == "-" ? IsolatedReader.stdinName : file)
         let document: BudgetDocument
-        do {
-            if file == "-" {
-                document = try BudgetDocument(data: FileHandle.standardInput.readDataToEndOfFile(), name: IsolatedReader.stdinName,
-                                              options: options)
-            } else {
-                document = try BudgetDocument(path: file, options: options)
-            }
-        } catch {
-            CommandFailure.say("\(error)")
-            throw ExitCode(CommandFailure.exitCode(for: error.reason))
+        switch InProcessReader.read(file, password: ProcessInfo.processInfo.environment["BUDGETPDF_PASSWORD"],
+                                    pages: try pages.map { try PageSelection($0) }, entity: entity,
+                                    fiscalYear: fiscalYear, kind: kind, standardInput: { FileHandle.standardInput.readDataToEndOfFile() }) {
+        case .success(let d): document = d
+        case .failure(let f): throw ExitCode(f.code)
         }
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
@@ -45,8 +32,53 @@ struct ReadDocument: ParsableCommand {
     }
 }
 
-/// Reads documents each in a child `budgetpdf read-document`, turning what happened to the
-/// child into a document or a failure with its exit code.
+/// Reads one document in this process: what `read-document` does in a child, and what a
+/// single-file command does itself (under `CrashGuard`).
+enum InProcessReader {
+    static func read(_ file: String, password: String?, pages: PageSelection?, entity: String?, fiscalYear: Int?,
+                     kind: DocumentKind?, standardInput: () -> Data) -> Result<BudgetDocument, IsolatedReader.Failure> {
+        TestFault.apply(to: file)
+        var options = ReadOptions(password: password, entity: entity, fiscalYear: fiscalYear, kind: kind)
+        options.pages = pages
+        do {
+            if file == "-" {
+                return .success(try BudgetDocument(data: standardInput(), name: IsolatedReader.stdinName, options: options))
+            }
+            return .success(try BudgetDocument(path: file, options: options))
+        } catch {
+            CommandFailure.say("\(error)")
+            return .failure(IsolatedReader.Failure(code: CommandFailure.exitCode(for: error.reason)))
+        }
+    }
+}
+
+/// Fault injection for the tests of isolation and crash reports (BUDGETPDF_TEST_FAULT=KIND:NAME):
+/// on the file named, `crash` as a parser bug would (a trap), `hang` (never finish),
+/// `segv@P` (a bad memory access, as in poppler, at the start of work on page P) or `stack@P`
+/// (a stack overflow there).
+enum TestFault {
+    static func apply(to file: String) {
+        guard let fault = ProcessInfo.processInfo.environment["BUDGETPDF_TEST_FAULT"],
+              let colon = fault.firstIndex(of: ":"),
+              fault[fault.index(after: colon)...] == URL(fileURLWithPath: file).lastPathComponent else { return }
+        let kind = fault[..<colon].split(separator: "@")
+        switch (kind.first, kind.count == 2 ? Int32(kind[1]) : nil) {
+        case ("crash", nil): fatalError("BUDGETPDF_TEST_FAULT: crashing on \(file) as asked")
+        case ("hang", nil): while true { sleep(1) }
+        case ("segv", let page?): CrashGuard.fault = (page, false)
+        case ("stack", let page?): CrashGuard.fault = (page, true)
+        default: return
+        }
+    }
+}
+
+/// Reads the documents of a command. Several files are read each in a child `budgetpdf
+/// read-document`, so that one that crashes or aborts the reader is that file's failure and
+/// the others are still read and written; what happened to the child becomes a document or
+/// a failure with its exit code. A single file has no others to protect: it is read in this
+/// process, which saves a second process start-up and passing the document between
+/// processes, under `CrashGuard`, which reports a crash as a crashed child is reported
+/// (file, page where known, exit 70).
 struct IsolatedReader {
     /// What messages call standard input.
     static let stdinName = "<stdin>"
@@ -82,10 +114,13 @@ struct IsolatedReader {
     func each(_ files: [String], verbosity: Verbosity,
                        _ body: (_ index: Int, _ file: String, _ document: BudgetDocument) throws -> String) rethrows -> [Int32] {
         var failures: [Int32] = []
+        let inProcess = files.count == 1
         for (index, file) in files.enumerated() {
             let started = Date()
             let document: BudgetDocument
-            switch read(file) {
+            if inProcess { CrashGuard.begin(DocumentOptions.displayName(file)) }
+            defer { if inProcess { CrashGuard.end() } }
+            switch inProcess ? readHere(file) : read(file) {
             case .success(let d): document = d
             case .failure(let f):
                 failures.append(f.code)
@@ -103,6 +138,16 @@ struct IsolatedReader {
         return failures
     }
 
+    /// Reads `file` in this process.
+    func readHere(_ file: String) -> Result<BudgetDocument, Failure> {
+        InProcessReader.read(file, password: options.effectivePassword, pages: options.pages, entity: entity,
+                             fiscalYear: fiscalYear, kind: kind) {
+            if stdin.data == nil { stdin.data = FileHandle.standardInput.readDataToEndOfFile() }
+            return stdin.data ?? Data()
+        }
+    }
+
+    /// Reads `file` in a child process.
     func read(_ file: String) -> Result<BudgetDocument, Failure> {
         var arguments = ["read-document"]
         if let pages = options.pages { arguments += ["--pages", pages.description] }

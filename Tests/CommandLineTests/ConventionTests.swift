@@ -141,12 +141,38 @@ final class ConventionTests: XCTestCase {
         let paths = (package["resources"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
         XCTAssertTrue(paths.contains { $0.hasPrefix("hebei-portrait") }, "\(paths)")
         XCTAssertFalse(paths.contains { $0.hasPrefix("crash-me") }, "\(paths)")
-        // Alone, the crash is exit 70 (a bug), not a success and not a signal.
+        // Alone (read in process), the crash is exit 70 (a bug), not a success and not a signal.
         let alone = try Harness.run(["check", victim.path], environment: ["BUDGETPDF_TEST_FAULT": "crash:crash-me.pdf"])
         XCTAssertEqual(alone.status, 70, alone.stderr)
+        XCTAssertTrue(alone.stderr.contains("crash-me.pdf: budgetpdf crashed reading it (signal "), alone.stderr)
     }
 
-    /// A document isolated in its own process gives the same bytes as before.
+    /// A fault while a page is read — a bad memory access as in poppler, or a stack overflow
+    /// on a page-reading thread — is reported naming the file and the page, exit 70, with no
+    /// output for the document: read in process (one file) or in a reader process (several).
+    func testACrashOnAPageNamesThePage() throws {
+        let dir = try temporaryFolder()
+        let victim = dir.appendingPathComponent("crash-me.pdf")
+        try FileManager.default.copyItem(at: portrait, to: victim)
+        for fault in ["segv@1", "segv@2", "stack@2"] {
+            let out = dir.appendingPathComponent("out-\(fault)")
+            let r = try Harness.run(["extract", victim.path, "--out", out.path], environment: ["BUDGETPDF_TEST_FAULT": "\(fault):crash-me.pdf"])
+            XCTAssertEqual(r.status, 70, fault + ": " + r.stderr)
+            let page = fault.split(separator: "@")[1]
+            XCTAssertTrue(r.stderr.contains("crash-me.pdf: page \(page): budgetpdf crashed reading it (signal 11, SIGSEGV); no output for it"),
+                          fault + ": " + r.stderr)
+            let written = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+            XCTAssertEqual(written, [], fault)
+        }
+        let out = dir.appendingPathComponent("out-several")
+        let r = try Harness.run(["extract", victim.path, landscape.path, "--out", out.path], environment: ["BUDGETPDF_TEST_FAULT": "segv@2:crash-me.pdf"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("crash-me.pdf: page 2: budgetpdf crashed reading it"), r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("hebei-landscape.json").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("crash-me.json").path))
+    }
+
+    /// A document read in process (one file) and in a reader process (several) gives the same bytes.
     func testIsolatedOutputIsTheSameForOneFileAndMany() throws {
         let one = try temporaryFolder(), two = try temporaryFolder()
         XCTAssertEqual(try Harness.run(["extract", landscape.path, "--out", one.path]).status, 0)
