@@ -24,6 +24,9 @@ public struct TableSpan: Hashable, Codable, Sendable {
 public struct TableStitcher {
     /// Largest difference between matching column boundaries of two parts, in points.
     public var columnTolerance = 3.0
+    /// Largest sideways move of a whole part against the part before, in points: a page
+    /// placed with another margin prints the same columns a few points to one side.
+    public var pageShift = 20.0
 
     public init() {}
 
@@ -62,15 +65,27 @@ public struct TableStitcher {
     }
 
     /// `grid` as the next part of a table whose first part is `first`, or nil when its
-    /// columns do not fit: the same boundaries, or the same outer edges with borders that
+    /// columns do not fit: the same boundaries, the same boundaries all moved sideways by
+    /// one amount (a page placed with another margin), or the same outer edges with borders that
     /// one page draws and the other does not (then laid on the first part's columns).
     private func continuation(_ grid: TableGrid, of first: TableGrid, after last: TableGrid) -> TableGrid? {
         if sameColumns(last, grid) { return grid.columns == first.columns ? grid : grid.regridded(onto: first.columns) }
+        // Shifted as a whole: its columns are the first part's, one for one, where printed.
+        if shiftedColumns(last, grid), grid.columns.count == first.columns.count { return grid }
         guard abs(grid.columns.first! - first.columns.first!) <= columnTolerance,
               abs(grid.columns.last! - first.columns.last!) <= columnTolerance else { return nil }
         let (fewer, more) = grid.columns.count <= first.columns.count ? (grid.columns, first.columns) : (first.columns, grid.columns)
         guard fewer.allSatisfy({ b in more.contains { abs($0 - b) <= columnTolerance } }) else { return nil }
         return grid.regridded(onto: first.columns)
+    }
+
+    /// The same columns, every boundary moved by one amount (within a point) of at most
+    /// `pageShift`.
+    private func shiftedColumns(_ a: TableGrid, _ b: TableGrid) -> Bool {
+        guard a.columns.count == b.columns.count, let from = a.columns.first, let to = b.columns.first,
+              abs(to - from) <= pageShift else { return false }
+        let shift = to - from
+        return zip(a.columns, b.columns).allSatisfy { abs($1 - $0 - shift) <= 1 }
     }
 
     private func sameColumns(_ a: TableGrid, _ b: TableGrid) -> Bool {

@@ -51,4 +51,27 @@ final class GridFromFixtureTests: XCTestCase {
         let regridded = coarse.regridded(onto: page.grids[0].columns)
         XCTAssertEqual(regridded.columns, page.grids[0].columns)
     }
+
+    /// A continuation page placed a few points to one side (xian-2020-dept-06 p34, every
+    /// border 3.4 pt to the right of p33's) still continues the table; a grid whose columns
+    /// are moved by different amounts does not.
+    func testAContinuationShiftedAsAWholeStitches() throws {
+        let page = PageTables(try fixture("landscape-three-public.layout.json"))
+        func moved(_ by: (Int) -> Double) -> PageTables {
+            var next = page
+            next.page = page.page + 1
+            next.grids = next.grids.map { g in
+                var g = g
+                g.page = page.page + 1
+                g.columns = g.columns.enumerated().map { $0.element + by($0.offset) }
+                return g
+            }
+            next.text = []
+            return next
+        }
+        let title = { (lines: [TextLine]) in lines.contains { $0.text.hasSuffix("表") } ? "title" : nil as String? }
+        XCTAssertEqual(TableStitcher().spans([page, moved { _ in 3.4 }], title: title).count, 1)
+        XCTAssertEqual(TableStitcher().spans([page, moved { _ in -9.0 }], title: title).count, 1)
+        XCTAssertEqual(TableStitcher().spans([page, moved { Double($0) * 4 }], title: title).count, 2)
+    }
 }
