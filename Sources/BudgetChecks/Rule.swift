@@ -28,11 +28,13 @@ struct Comparison {
         self.expected = expected.value
     }
 
-    /// nil when the figures agree exactly.
+    /// nil when the figures agree exactly. The rounding unit is the coarsest last digit of
+    /// the figures that are not zero: a bare `0` (Excel's general format beside `3.82`) says
+    /// nothing about how the other figures were rounded.
     var severity: Finding.Severity? {
         let difference = abs(printed.value - expected)
         guard difference != 0 else { return nil }
-        let slack = (terms + [printed]).map(Self.lastDigit).max() ?? 0
+        let slack = (terms + [printed]).filter { $0.value != 0 }.map(Self.lastDigit).max() ?? 0
         return difference <= slack * Decimal(terms.count + 1) ? .rounding : .error
     }
 

@@ -77,6 +77,7 @@ enum SummaryRules {
                     let label = r.cells[side.label]
                     return !label.isEmpty && !isTopItem(label) && !label.hasPrefix("其中") && !label.hasPrefix("（")
                         && !label.hasPrefix("(") && !(label.first.map { $0.isASCII && $0.isNumber } ?? false)
+                        && !isFundPart(label)
                 }
                 guard lines.count >= 2 else { return nil }
                 return Finding("summary.grand_total", Comparison(printed: printed, terms: lines.compactMap { $0.amounts[side.amount] }),
@@ -85,6 +86,15 @@ enum SummaryRules {
                                label: totalRow.cells[side.label])
             }
         }
+    }
+
+    /// A line naming a fund and nothing brought in or left over (`一般公共预算财政拨款`,
+    /// `政府性基金预算财政拨款` printed under 年初结转和结余): the fund breakdown of the
+    /// carry-over line above it, not a line of its own. This year's money from a fund is
+    /// 本年收入; below 本年合计 a fund is only ever named as a part of a carry-over.
+    static func isFundPart(_ label: String) -> Bool {
+        ["一般公共预算", "政府性基金", "国有资本经营"].contains { label.contains($0) }
+            && !["结转", "结余", "余额", "弥补"].contains { label.contains($0) }
     }
 
     /// `一、…` (a Chinese-numeral item), not `1.` or `（一）` sub-items.

@@ -67,18 +67,34 @@ enum TableRules {
         }
     }
 
-    /// 合计 row = Σ of the top-level (类) rows, per amount column (per side).
+    /// 合计 row = Σ of the top-level (类) rows, per amount column (per side). A table printed
+    /// in several sides side by side is read column by column: a total printed on one side
+    /// closes the sides before it that print none (人员经费合计 under 301/303 on the first
+    /// side; 公用经费合计 on the third, under 302/307 of the second and 310/399 of the third).
     static let totalSum = Rule(id: "table.total_sum", summary: "A table's 合计/总计 row equals the sum of its top-level (类) rows.") { doc in
         doc.tables.flatMap { table -> [Finding] in
-            sides(table).flatMap { side -> [Finding] in
-                let top = table.rows.filter { ClassificationCode($0.cells[side.code])?.level == 1 }
-                let label = side.code + 1 < table.columns.count ? side.code + 1 : side.code
-                guard !top.isEmpty,
-                      let total = table.rows.first(where: { CellText.isTotal($0.cells[label]) && $0.cells[side.code].isEmpty }) else { return [] }
-                return side.amounts.compactMap { c in
+            let all = sides(table)
+            let label = { (side: CodeSide) in side.code + 1 < table.columns.count ? side.code + 1 : side.code }
+            let totals = all.map { side in
+                table.rows.first { CellText.isTotal($0.cells[label(side)]) && $0.cells[side.code].isEmpty }
+            }
+            let top = all.map { side in table.rows.filter { ClassificationCode($0.cells[side.code])?.level == 1 } }
+            var open = 0
+            return all.indices.flatMap { k -> [Finding] in
+                guard let total = totals[k] else { return [] }
+                let side = all[k]
+                // The sides it closes: those since the last total, laid out alike.
+                let closed = (open...k).filter { all[$0].amounts.count == side.amounts.count }
+                open = k + 1
+                let rows = closed.reduce(0) { $0 + top[$1].count }
+                guard rows > 0 else { return [] }
+                return side.amounts.indices.compactMap { q in
+                    let c = side.amounts[q]
                     guard let printed = total.amounts[c] else { return nil }
-                    return Finding("table.total_sum", Comparison(printed: printed, terms: top.compactMap { $0.amounts[c] }),
-                                   table: table, row: total, column: c, message: "\(total.cells[label]) is not the sum of the \(top.count) 类 rows")
+                    let terms = closed.flatMap { j in top[j].compactMap { $0.amounts[all[j].amounts[q]] } }
+                    return Finding("table.total_sum", Comparison(printed: printed, terms: terms),
+                                   table: table, row: total, column: c,
+                                   message: "\(total.cells[label(side)]) is not the sum of the \(rows) 类 rows")
                 }
             }
         }

@@ -152,16 +152,21 @@ struct ColumnLayout {
 
     /// The role of an amount column from its header path. Change (增减, 比上年, 增长) before
     /// prior (上年, or a year earlier than another column's: `2025年预算数` beside `2026年…`),
-    /// since `比上年增减` names both; 上年结转/结余 is this year's income, not a prior figure; percent from `%`, 率, 幅度; of-which when the column's
+    /// since `比上年增减` names both; money brought in (上年结转/结余/余额, 弥补收支差额) is this
+    /// year's income, not a prior figure nor a change; percent from `%`, 率, 幅度; of-which when the column's
     /// own label starts with 其中 (a 其中 caption over several columns heads the parts of a
     /// total instead); basis from 年初预算, 调整预算/全年预算, 决算/执行/实际.
     static func amountRole(_ header: [String], earlierYear: Bool, finalAccount: Bool) -> ColumnRole {
         let text = header.joined(separator: "/")
         let has = { (words: [String]) in words.contains { text.contains($0) } }
+        // Money brought into this year is this year's income, whatever year it names:
+        // 上年结转, 上年结余, 上年实户资金余额, and 用事业基金弥补收支差额 (a fund drawn to
+        // make up a gap, not a difference between columns).
+        let broughtIn = has(["结转", "结余", "余额", "弥补"])
         let period: ColumnRole.Period
-        if has(["增减", "增长", "增幅", "比上年", "较上年", "同比", "变动", "差额"]) {
+        if has(["增减", "增长", "增幅", "比上年", "较上年", "同比", "变动"]) || (has(["差额"]) && !has(["弥补"])) {
             period = .change
-        } else if (earlierYear || has(["上年", "上一年", "去年"])) && !has(["结转", "结余"]) {
+        } else if (earlierYear || has(["上年", "上一年", "去年"])) && !broughtIn {
             period = .prior
         } else {
             period = .current

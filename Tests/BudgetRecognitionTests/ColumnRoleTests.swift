@@ -16,6 +16,10 @@ final class ColumnRoleTests: XCTestCase {
         XCTAssertEqual(role("2025年预算数/合计", earlier: true).period, .prior)
         // 上年结转 is income of this year, not a prior-year figure.
         XCTAssertEqual(role("上年结转").period, .current)
+        // Nor is money brought in from before: a balance, a fund drawn to make up a gap.
+        XCTAssertEqual(role("部门预算/上年实户资金余额").period, .current)
+        XCTAssertEqual(role("部门预算/用事业基金弥补收支差额").period, .current)
+        XCTAssertEqual(role("收支差额").period, .change)
         XCTAssertTrue(role("本年预算").isYearAmount)
         XCTAssertFalse(role("增减%").isYearAmount)
     }
