@@ -9,7 +9,7 @@ enum CodeRules {
     /// nests under no printed code.
     static let malformed = Rule(id: "code.malformed", summary: "A classification code has 3, 5 or 7 digits; any other length is a code printed with a dropped digit.") { doc in
         doc.tables.flatMap { table -> [Finding] in
-            let codeColumns = table.meanings.indices.filter { table.meanings[$0].role == .code }
+            let codeColumns = table.meanings.indices.filter { table.meanings[$0].role == .code && !table.meanings[$0].isAgencyCode }
             let printed = Set(table.rows.flatMap { row in codeColumns.map { row.cells[$0] } })
             return table.rows.flatMap { row in
                 codeColumns.compactMap { c -> Finding? in
@@ -26,14 +26,17 @@ enum CodeRules {
         }
     }
 
-    /// In a table that prints parent rows, each code's parent is printed too (a code whose
-    /// 类 lost digits no longer nests under its parent).
+    /// In a table that prints parent rows, each code nests under a printed one (a code whose
+    /// 类 lost digits no longer does). Its own parent need not be printed: a 项 printed
+    /// under its 类 without its 款 (`3010201` 津贴补贴 under `301`) nests, as
+    /// `TableRules.parentSum` counts it.
     static let orphan = Rule(id: "code.orphan", summary: "A child's code starts with its parent's: every 款/项 code nests under a printed parent.") { doc in
         doc.tables.flatMap { table -> [Finding] in
             let codes = Set(table.rows.compactMap { $0.code?.digits })
             guard table.rows.contains(where: { $0.code?.level == 1 }) else { return [] }
             return table.rows.compactMap { row in
-                guard let code = row.code, let parent = code.parent, !codes.contains(parent.digits) else { return nil }
+                guard let code = row.code, let parent = code.parent,
+                      !sequence(first: parent, next: \.parent).contains(where: { codes.contains($0.digits) }) else { return nil }
                 return Finding(rule: "code.orphan", severity: .warning,
                                message: "\(code.digits) \(row.name ?? "") has no parent \(parent.digits) in the table",
                                tableKind: table.kind, tableTitle: table.title, page: row.page, code: code.digits, rowName: row.name,

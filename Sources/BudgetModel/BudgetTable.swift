@@ -184,6 +184,13 @@ public struct ColumnMeaning: Hashable, Codable, Sendable {
         self.init(ColumnRole(content: content), direction: direction, fund: fund, header: header)
     }
 
+    /// A code column that numbers agencies (单位编码, 预算单位代码: `125001`), not budget
+    /// classification items: no 3/5/7-digit rule holds in it.
+    public var isAgencyCode: Bool {
+        guard role == .code, let leaf = header.last else { return false }
+        return leaf.contains("单位") || leaf.hasPrefix("部门编码") || leaf.hasPrefix("部门代码")
+    }
+
     /// An amount of the year in money, not an of-which part: a term of the table's sums.
     public var isSummable: Bool { columnRole.isYearAmount && !columnRole.ofWhich }
 }

@@ -19,13 +19,14 @@ struct ColumnLayout {
         let n = header.paths.count
         let leaf = header.paths.map { $0.last ?? "" }
         let codeParts: Set<String> = ["类", "款", "项"]
-        // Split codes: runs of adjacent 类/款/项 columns (a two-sided table has two).
+        // Split codes: runs of adjacent 类/款/项 columns (a two-sided table has two). A 类
+        // starts a new code (部门经济科目 类/款 beside 政府经济科目 类/款 are two codes).
         let split = leaf.indices.filter { codeParts.contains(leaf[$0]) }
         var c = 0
         while c < n {
             if split.contains(c) {
                 var end = c + 1
-                while split.contains(end) { end += 1 }
+                while split.contains(end), leaf[end] != "类" { end += 1 }
                 if code == nil { code = groups.count }
                 codeColumns.append(groups.count)
                 groups.append(c..<end)
@@ -41,6 +42,13 @@ struct ColumnLayout {
         }
         let values = groups.map { g in body.map { row in g.map { $0 < row.count ? row[$0] : "" }.joined() } }
         serial = labels.firstIndex(of: "序号")
+        // Columns headed as codes (单位编码 beside split 类/款/项) hold codes, whatever else
+        // the table prints.
+        if code != nil {
+            codeColumns = (codeColumns + labels.indices.filter { i in
+                (labels[i].hasSuffix("编码") || labels[i].hasSuffix("代码")) && !split.contains(groups[i].lowerBound)
+            }).sorted()
+        }
         if code == nil {
             codeColumns = labels.indices.filter { i in
                 labels[i].hasSuffix("编码") || labels[i].hasSuffix("代码")
@@ -80,7 +88,8 @@ struct ColumnLayout {
     /// the blank parts are the ones printed last above them in the same sub-columns. The
     /// cells stay as printed; a code is joined only from printed parts.
     func carryingSplitCodes(_ rows: [BudgetRow], grid: [[String]]) -> [BudgetRow] {
-        guard let code, groups[code].count > 1 else { return rows }
+        guard let code else { return rows }
+        guard groups[code].count > 1 else { return Self.joiningShortCodes(rows, column: code) }
         let g = groups[code]
         var last = Array(repeating: "", count: g.count)
         var rows = rows
@@ -92,6 +101,34 @@ struct ColumnLayout {
             last = parts.enumerated().map { $0.offset <= lastFilled ? $0.element : "" }
             if rows[r].code == nil, parts.prefix(lastFilled + 1).allSatisfy({ !$0.isEmpty }) {
                 rows[r].code = ClassificationCode(parts: Array(parts.prefix(lastFilled + 1)))
+            }
+        }
+        return rows
+    }
+
+    /// The typed codes of 款 rows printed as their own two digits in a single code column
+    /// (`208` 社会保障和就业支出, `05` 行政事业单位离退休, `2080505` …): the 类 is the one
+    /// printed last above, with no other digits (a 预算单位 code such as `125001`) between.
+    /// Joined only where the table says so: the next code printed extends the join, or the
+    /// table prints no 款 in five digits at all. The cells stay as printed.
+    static func joiningShortCodes(_ rows: [BudgetRow], column: Int) -> [BudgetRow] {
+        let isDigits = { (t: String) in !t.isEmpty && t.allSatisfy { $0.isASCII && $0.isNumber } }
+        let texts = rows.map { column < $0.cells.count ? $0.cells[column] : "" }
+        guard texts.contains(where: { $0.count == 2 && isDigits($0) }) else { return rows }
+        let fiveDigits = texts.contains { $0.count == 5 && isDigits($0) }
+        var rows = rows
+        var klass: String?
+        for (i, text) in texts.enumerated() where isDigits(text) {
+            switch text.count {
+            case 3: klass = text
+            case 5, 7: if let k = klass, !text.hasPrefix(k) { klass = nil }
+            case 2:
+                guard rows[i].code == nil, let k = klass else { continue }
+                let joined = k + text
+                let next = texts[(i + 1)...].first { isDigits($0) && $0.count != 2 }
+                guard (next.map { $0.count == 7 && $0.hasPrefix(joined) } ?? false) || !fiveDigits else { continue }
+                rows[i].code = ClassificationCode(joined)
+            default: klass = nil
             }
         }
         return rows

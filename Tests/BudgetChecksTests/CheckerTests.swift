@@ -22,6 +22,107 @@ final class CheckerTests: XCTestCase {
         return d
     }
 
+    /// A one-table document built from printed cells: `roles` says what each column holds
+    /// (`c` code, `n` name, `t` text, `a` an amount of the year, `i` one on the income side
+    /// of a two-sided table), in 万元; the column labels are the header paths.
+    private func document(_ kind: TableKind, columns: [String], roles: String, rows: [[String]], page: Int = 1) -> BudgetDocument {
+        let meanings = zip(roles, columns).map { r, label -> ColumnMeaning in
+            let header = label.split(separator: "/").map(String.init)
+            switch r {
+            case "c": return ColumnMeaning(role: .code, header: header)
+            case "n": return ColumnMeaning(role: .name, header: header)
+            case "t": return ColumnMeaning(role: .text, header: header)
+            default: return ColumnMeaning(ColumnRole(content: .amount), direction: r == "i" ? .revenue : .expenditure, header: header)
+            }
+        }
+        let typed = rows.map { cells -> BudgetRow in
+            var amounts: [Int: Amount] = [:]
+            for (i, m) in meanings.enumerated() where m.role == .amount {
+                if let a = Amount(printed: cells[i], unit: .tenThousandYuan) { amounts[i] = a }
+            }
+            let code = zip(cells, meanings).first { $0.1.role == .code }.flatMap { ClassificationCode($0.0) }
+            let name = zip(cells, meanings).first { $0.1.role == .name }.map(\.0)
+            return BudgetRow(cells: cells, page: page, serial: nil, code: code, name: name, role: .detail, amounts: amounts)
+        }
+        let table = BudgetTable(kind: kind, title: "", pages: [page], unit: .tenThousandYuan, columns: columns,
+                                meanings: meanings, rows: typed, notes: [])
+        return BudgetDocument(source: .init(file: "t.pdf", sha256: "", pages: 1, producer: nil),
+                              metadata: DocumentMetadata(kind: .finalAccount, scope: .department, fiscalYear: 2022, entity: nil),
+                              tables: [table], warnings: [])
+    }
+
+    /// A 决算 basic table printed in three blocks read column by column: 人员经费合计 on the
+    /// first block closes 301 and 303; 公用经费合计 on the third closes 302 of the second
+    /// block and 310 of the third (xian-2022-final-01 p158).
+    func testATotalClosesTheBlocksBeforeItThatPrintNone() {
+        let columns = ["科目代码", "科目名称", "决算数", "科目代码", "科目名称", "决算数", "科目代码", "科目名称", "决算数"]
+        let rows = [
+            ["301", "工资福利支出", "92.00", "302", "商品和服务支出", "20.00", "310", "资本性支出", "7.17"],
+            ["30101", "基本工资", "92.00", "30201", "办公费", "20.00", "31002", "办公设备购置", "7.17"],
+            ["303", "对个人和家庭的补助", "3.00", "", "", "", "", "", ""],
+            ["30301", "离休费", "3.00", "", "", "", "", "", ""],
+            ["", "人员经费合计", "95.00", "", "", "", "", "公用经费合计", "27.17"],
+        ]
+        let doc = document(.generalBudgetBasicExpenditure, columns: columns, roles: "cnacnacna", rows: rows)
+        XCTAssertEqual(Checker.findings(doc).filter { $0.rule == "table.total_sum" }, [])
+        var broken = rows
+        broken[4][8] = "7.17"
+        let f = Checker.findings(document(.generalBudgetBasicExpenditure, columns: columns, roles: "cnacnacna", rows: broken))
+            .filter { $0.rule == "table.total_sum" }
+        XCTAssertEqual(f.count, 1)
+        XCTAssertEqual(f.first?.expected, Decimal(string: "27.17"))
+        XCTAssertEqual(f.first?.severity, .error)
+    }
+
+    /// The fund lines printed under 年初结转和结余 are its breakdown, not lines of the grand
+    /// total (xian-2022-final-01 p153).
+    func testTheFundBreakdownOfACarryOverIsNotCountedTwice() {
+        let columns = ["收入/项目", "收入/金额", "支出/项目", "支出/合计"]
+        let rows = [
+            ["一、一般公共预算财政拨款", "80.00", "一、一般公共服务支出", "86.00"],
+            ["本年收入合计", "80.00", "本年支出合计", "86.00"],
+            ["年初结转和结余", "10.00", "年末结转和结余", "4.00"],
+            ["一般公共预算财政拨款", "4.00", "", ""],
+            ["政府性基金预算财政拨款", "6.00", "", ""],
+            ["总计", "90.00", "总计", "90.00"],
+        ]
+        let doc = document(.fiscalAppropriationSummary, columns: columns, roles: "nita", rows: rows)
+        XCTAssertEqual(Checker.findings(doc).filter { $0.severity == .error }, [])
+    }
+
+    /// A bare `0` beside figures in two decimals (Excel's general format) does not widen
+    /// the rounding allowance to whole units: 3.82 left out of a total is an error.
+    func testABareZeroDoesNotMakeAGapRounding() {
+        let columns = ["单位名称", "合计", "一般公共预算拨款", "事业收入", "上年结转"]
+        let rows = [["西安市就业服务中心", "356.49", "356.49", "0", "3.82"]]
+        let doc = document(.incomeSummary, columns: columns, roles: "naaaa", rows: rows)
+        let f = Checker.findings(doc).filter { $0.rule == "row.total_components" }
+        XCTAssertEqual(f.map(\.severity), [.error])
+        XCTAssertEqual(f.first?.expected, Decimal(string: "360.31"))
+    }
+
+    /// A 项 printed under its 类 without its 款 (3010201 津贴补贴 under 301) nests; a 款 whose
+    /// 类 is printed nowhere does not. An agency code column (单位编码 125001) is no
+    /// classification code: its six digits are not a dropped digit.
+    func testOrphansAndAgencyCodes() {
+        let columns = ["单位编码", "科目编码", "科目名称", "合计"]
+        let rows = [
+            ["125", "", "西安市安全生产监督管理局", "10.00"],
+            ["125001", "", "西安市安全生产监督管理局", "10.00"],
+            ["", "301", "工资福利支出", "10.00"],
+            ["", "3010201", "津贴补贴", "6.00"],
+            ["", "3010202", "改革性补贴", "4.00"],
+            ["", "30501", "离退休费", "1.00"],
+        ]
+        var doc = document(.generalBudgetBasicExpenditure, columns: columns, roles: "ccna", rows: rows)
+        for r in doc.tables[0].rows.indices { doc.tables[0].rows[r].code = ClassificationCode(doc.tables[0].rows[r].cells[1]) }
+        let findings = Checker.findings(doc)
+        XCTAssertEqual(findings.filter { $0.rule == "code.orphan" }.map(\.code), ["30501"])
+        XCTAssertEqual(findings.filter { $0.rule == "code.malformed" }, [])
+        XCTAssertTrue(doc.tables[0].meanings[0].isAgencyCode)
+        XCTAssertFalse(doc.tables[0].meanings[1].isAgencyCode)
+    }
+
     func testSamplesAddUp() throws {
         for name in ["hebei-portrait", "hebei-landscape"] {
             XCTAssertEqual(Checker.findings(try sample(name)), [], name)

@@ -82,6 +82,25 @@ final class RecognitionRulesTests: XCTestCase {
         XCTAssertNil(ClassificationCode("2080"))
         XCTAssertNil(ClassificationCode(parts: ["20", "05"]))
     }
+
+    /// A single code column printing 款 as its own two digits, by 预算单位 (xian-2019-dept-05
+    /// p7): each 款 is joined to the 类 printed above it, never across a unit's row.
+    func testTwoDigit款JoinedToThe类PrintedAbove() {
+        let printed = ["125001", "208", "05", "2080505", "99", "2089901", "125002", "05", "210", "11"]
+        let rows = printed.map { BudgetRow(cells: [$0, "名称", "1.00"], page: 1, serial: nil, code: ClassificationCode($0),
+                                           name: "名称", role: .detail, amounts: [:]) }
+        let joined = ColumnLayout.joiningShortCodes(rows, column: 0)
+        XCTAssertEqual(joined.map { $0.code?.digits ?? "" },
+                       ["", "208", "20805", "2080505", "20899", "2089901", "", "", "210", "21011"])
+        XCTAssertEqual(joined.map(\.cells[0]), printed, "cells stay as printed")
+        // Where the table prints 款 in five digits too, a two-digit cell is joined only when
+        // the next code extends the join.
+        let mixed = ["301", "30101", "02", "3010201", "07"].map {
+            BudgetRow(cells: [$0], page: 1, serial: nil, code: ClassificationCode($0), name: nil, role: .detail, amounts: [:])
+        }
+        XCTAssertEqual(ColumnLayout.joiningShortCodes(mixed, column: 0).map { $0.code?.digits ?? "" },
+                       ["301", "30101", "30102", "3010201", ""])
+    }
 }
 
 final class TargetValueTests: XCTestCase {
