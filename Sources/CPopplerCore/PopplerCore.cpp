@@ -108,13 +108,10 @@ public:
             stop("more glyphs than the per-page limit");
             return;
         }
-        // Where the glyph starts in device space is where TextPage puts its box's left
-        // edge and baseline (for upright text): the key to find its clip region again.
         double dx0, dy0;
         state->transform(x, y, &dx0, &dy0);
         Box clip;
         state->getClipBBox(&clip.x0, &clip.y0, &clip.x1, &clip.y1);
-        clips[{ dx0, dy0 }] = clip;
 
         double ax, ay;
         state->transformDelta(dx, dy, &ax, &ay);
@@ -127,7 +124,7 @@ public:
             runOpen = true;
         }
         if (run.shown) {
-            TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+            emit(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen, dx0, dy0, clip);
             return;
         }
         bool away = clippedAway(state, x, y, dx, dy, c);
@@ -135,14 +132,14 @@ public:
         if (!away && !blank) {
             run.shown = true;
             flush(state, true);
-            TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+            emit(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen, dx0, dy0, clip);
         } else if (held.empty() && !away) {
-            TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+            emit(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen, dx0, dy0, clip);
         } else {
             if (!operatorState) {
                 operatorState.reset(state->copy(true)); // its own path: a copy without one shares the live path and frees it
             }
-            held.push_back(Held { operatorState, x, y, dx, dy, originX, originY, c, nBytes, std::vector<Unicode>(u, u + std::max(uLen, 0)), away });
+            held.push_back(Held { operatorState, x, y, dx, dy, originX, originY, c, nBytes, std::vector<Unicode>(u, u + std::max(uLen, 0)), away, dx0, dy0, clip });
         }
     }
 
@@ -255,6 +252,14 @@ private:
     BPLimits limits;
     std::chrono::steady_clock::time_point started;
     std::map<std::pair<double, double>, Box> clips;
+    std::map<std::pair<double, double>, Box> homes;
+    /// The glyph last given to the text layer: its baseline, where it ends, and its home.
+    struct Drawn {
+        double y, end;
+        bool upright;
+        Box home;
+    };
+    Drawn last { 0, 0, false, {} };
 
     /// The run of glyphs being drawn: one clip region, one baseline (x for text drawn
     /// across the page, y otherwise), and whether any of its inked glyphs has shown.
@@ -276,6 +281,8 @@ private:
         int nBytes;
         std::vector<Unicode> unicode;
         bool clippedAway;
+        double deviceX, deviceY;
+        Box clip;
     };
     std::vector<Held> held;
     /// A copy of the state of the text-showing operator being interpreted, made for the
@@ -299,7 +306,7 @@ private:
                 TextOutputDev::updateFont(g.state.get());
                 last = g.state.get();
             }
-            TextOutputDev::drawChar(g.state.get(), g.x, g.y, g.dx, g.dy, g.originX, g.originY, g.code, g.nBytes, g.unicode.data(), (int)g.unicode.size());
+            emit(g.state.get(), g.x, g.y, g.dx, g.dy, g.originX, g.originY, g.code, g.nBytes, g.unicode.data(), (int)g.unicode.size(), g.deviceX, g.deviceY, g.clip);
         }
         held.clear();
         if (last && current) {
@@ -307,6 +314,38 @@ private:
         }
     }
 
+    /// Gives a glyph to the text layer and notes the clip region it was drawn under, by
+    /// where it starts in device space: where TextPage puts its box's left edge and
+    /// baseline (for upright text), the key to find the clip again.
+    void emit(GfxState *state, double x, double y, double dx, double dy, double originX, double originY, CharCode c, int nBytes, const Unicode *u, int uLen, double deviceX, double deviceY, Box clip)
+    {
+        clips[{ deviceX, deviceY }] = clip;
+        // The text a glyph continues: drawn right after the one before it, on its baseline,
+        // starting where it ends. A label's glyph that straddles a cell border is sometimes
+        // drawn under the next cell's clip; it still belongs where its text started.
+        double ax, ay;
+        state->transformDelta(dx, dy, &ax, &ay);
+        bool upright = ax > 0 && std::fabs(ay) <= kMaxSlope * ax;
+        bool continues = upright && last.upright && std::fabs(deviceY - last.y) <= 0.5 && deviceX >= last.end - 1.0 && deviceX <= last.end + 0.5;
+        Box home = continues ? last.home : clip;
+        homes[{ deviceX, deviceY }] = home;
+        bool blank = uLen == 1 && (u[0] == 0x20 || u[0] == 0x3000 || u[0] == 0xA0 || u[0] == 0);
+        if (!blank) {
+            last = Drawn { deviceY, deviceX + ax, upright, home };
+        }
+        TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+    }
+
+public:
+    /// The clip region of the text the glyph starting at (x, baseline) belongs to: its own,
+    /// or that of the text it continues (see `emit`).
+    std::optional<Box> homeAt(double x, double baseline) const
+    {
+        auto found = homes.find({ x, baseline });
+        return found == homes.end() ? std::nullopt : std::optional<Box>(found->second);
+    }
+
+private:
     /// The run ends without showing a glyph: its glyphs wholly outside the clip are dropped.
     void endRun(GfxState *current)
     {
@@ -723,7 +762,8 @@ BPPage *bp_page_read(BPDocument *document, int number, BPLimits limits, BPStatus
                 BPChar c { *word->getChar(k), styleOf(word, k), 0, 0, 0, 0 };
                 word->getCharBBox(k, &c.x0, &c.y0, &c.x1, &c.y1);
                 // A glyph whose centre the clip region cuts away (text overflowing its
-                // cell, clipped at the border) is placed by the part that is shown.
+                // cell, clipped at the border) is placed by the part that is shown, and,
+                // cut at a left or right border, says which clip region it belongs to.
                 if (word->getRotation() == 0) {
                     if (auto clip = dev.clipAt(c.x0, word->getBaseline())) {
                         double mid = (c.y0 + c.y1) / 2;
@@ -731,6 +771,15 @@ BPPage *bp_page_read(BPDocument *document, int number, BPLimits limits, BPStatus
                         if ((mid < clip->y0 || mid > clip->y1) && y1 > y0) {
                             c.y0 = y0;
                             c.y1 = y1;
+                        }
+                        double midX = (c.x0 + c.x1) / 2;
+                        auto home = dev.homeAt(c.x0, word->getBaseline());
+                        if ((midX < clip->x0 || midX > clip->x1) && home) {
+                            c.clipped = 1;
+                            c.clipX0 = home->x0;
+                            c.clipY0 = home->y0;
+                            c.clipX1 = home->x1;
+                            c.clipY1 = home->y1;
                         }
                     }
                 }

@@ -12,12 +12,18 @@ public struct Glyph: Hashable, Codable, Sendable {
     /// The font size poppler reports, in points (also in its style; kept here because
     /// every geometric threshold is relative to it).
     public var fontSize: Double
+    /// The clip region the glyph was drawn under, when its centre lies left or right of it:
+    /// text overflowing its cell (an Excel label running on under the next cell, a header
+    /// centred in a cell too narrow for it), cut at the border. It belongs to that region,
+    /// not to the cell it lies over. Nil for every other glyph.
+    public var clip: Rect?
 
-    public init(text: String, box: Rect, style: Int, fontSize: Double) {
+    public init(text: String, box: Rect, style: Int, fontSize: Double, clip: Rect? = nil) {
         self.text = text
         self.box = box
         self.style = style
         self.fontSize = fontSize
+        self.clip = clip
     }
 }
 

@@ -2,7 +2,7 @@
 ///
 /// Lines: glyphs whose vertical centres lie within `lineTolerance` font sizes of each other.
 /// Words: neighbours on a line with a gap under `wordGap` font sizes and no vertical ruling
-/// line between them.
+/// line between them, that overflow the same clip region or none (`Glyph.clip`).
 struct LineBuilder {
     /// Largest distance between vertical centres, in font sizes, for two glyphs to share a line.
     var lineTolerance = 0.4
@@ -40,9 +40,41 @@ struct LineBuilder {
         ordered.reserveCapacity(glyphs.count)
         var lines: [TextLine] = []
         for band in bands {
+            let sorted = band.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
             let start = ordered.count
-            ordered.append(contentsOf: band.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }.map { glyphs[$0] })
-            let words = words(start..<ordered.count, glyphs: ordered, verticals: verticals)
+            var words: [Word]
+            if sorted.allSatisfy({ glyphs[$0].clip == nil }) {
+                ordered.append(contentsOf: sorted.map { glyphs[$0] })
+                words = self.words(start..<ordered.count, glyphs: ordered, verticals: verticals)
+            } else {
+                words = []
+                // Text overflowing a clip region lies over the text of the next cell,
+                // glyph between glyph: each region's glyphs (and the others) make their
+                // own words, laid out one word after another from the left.
+                var streams: [[Int]] = []
+                var streamOf: [Rect?: Int] = [:]
+                for i in sorted {
+                    if let s = streamOf[glyphs[i].clip] { streams[s].append(i) } else {
+                        streamOf[glyphs[i].clip] = streams.count
+                        streams.append([i])
+                    }
+                }
+                var made: [Word] = []
+                for stream in streams {
+                    let base = ordered.count
+                    ordered.append(contentsOf: stream.map { glyphs[$0] })
+                    made += self.words(base..<ordered.count, glyphs: ordered, verticals: verticals)
+                }
+                let byStart = made.enumerated().sorted { ($0.element.box.x0, $0.offset) < ($1.element.box.x0, $1.offset) }.map(\.element)
+                let band = Array(ordered[start...])
+                ordered.removeSubrange(start...)
+                for var w in byStart {
+                    let from = ordered.count
+                    ordered.append(contentsOf: band[(w.glyphs.lowerBound - start)..<(w.glyphs.upperBound - start)])
+                    w.glyphs = from..<ordered.count
+                    words.append(w)
+                }
+            }
             lines.append(TextLine(words: words, box: words.map(\.box).enclosingRect()!))
         }
         return (ordered, lines)
@@ -59,7 +91,8 @@ struct LineBuilder {
                 box: box,
                 glyphs: first..<(current.last! + 1),
                 style: glyphs[first].style,
-                fontSize: glyphs[first].fontSize))
+                fontSize: glyphs[first].fontSize,
+                clip: glyphs[first].clip))
             current = []
         }
         for i in indices {

@@ -37,7 +37,7 @@ struct PageAssembler: Sendable {
             }
             let (text, change) = TextNormalizer.normalize(character: c.text)
             if let change { normalized[change.rawValue, default: 0] += 1 }
-            glyphs.append(Glyph(text: text, box: c.box, style: style, fontSize: styles[style].size))
+            glyphs.append(Glyph(text: text, box: c.box, style: style, fontSize: styles[style].size, clip: c.clip))
         }
         if styles.isEmpty && !glyphs.isEmpty {
             styles.append(TextStyle(font: "", size: 10, isUnderlined: false, color: [0, 0, 0]))

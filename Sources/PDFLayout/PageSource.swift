@@ -9,7 +9,8 @@ struct PageSource: Sendable {
     var height: Double
     var rotation: Int
     /// `style` indexes `styles`; nil for whitespace poppler inserted between words and lines.
-    var characters: [(text: String, box: Rect, style: Int?)]
+    /// `clip`: the clip region of a glyph overflowing it (`Glyph.clip`).
+    var characters: [(text: String, box: Rect, style: Int?, clip: Rect?)]
     var styles: [TextStyle]
     var marks: [RulingMark]
 }
@@ -75,11 +76,13 @@ final class CoreDocument {
             if !(s.size.isFinite && s.size > 0 && s.size <= reach) { s.size = 10 }
             return s
         }
-        let characters = UnsafeBufferPointer(start: bp_page_chars(page), count: info.charCount).compactMap { c -> (text: String, box: Rect, style: Int?)? in
+        let characters = UnsafeBufferPointer(start: bp_page_chars(page), count: info.charCount).compactMap { c -> (text: String, box: Rect, style: Int?, clip: Rect?)? in
             let scalar = Unicode.Scalar(c.codepoint) ?? "\u{FFFD}"
             let style = c.style >= 0 && Int(c.style) < styles.count ? Int(c.style) : nil
             guard style == nil || sane(c.x0, c.y0, c.x1, c.y1) else { return nil }
-            return (text: String(Character(scalar)), box: Rect(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1), style: style)
+            let clip = c.clipped != 0 && sane(c.clipX0, c.clipY0, c.clipX1, c.clipY1)
+                ? Rect(x0: c.clipX0, y0: c.clipY0, x1: c.clipX1, y1: c.clipY1) : nil
+            return (text: String(Character(scalar)), box: Rect(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1), style: style, clip: clip)
         }
         let printed = UnsafeBufferPointer(start: bp_page_chars(page), count: info.charCount).filter { $0.style >= 0 }.count
         if printed > 0, !characters.contains(where: { $0.style != nil }) {

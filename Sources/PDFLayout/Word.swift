@@ -11,13 +11,17 @@ public struct Word: Hashable, Codable, Sendable {
     /// Index into `PageLayout.styles` of the word's first glyph.
     public var style: Int
     public var fontSize: Double
+    /// The clip region its glyphs overflow (`Glyph.clip`): a word is made of glyphs that
+    /// share it, so an overflowing tail never joins the text of the cell it lies over.
+    public var clip: Rect?
 
-    public init(text: String, box: Rect, glyphs: Range<Int>, style: Int, fontSize: Double) {
+    public init(text: String, box: Rect, glyphs: Range<Int>, style: Int, fontSize: Double, clip: Rect? = nil) {
         self.text = text
         self.box = box
         self.glyphs = glyphs
         self.style = style
         self.fontSize = fontSize
+        self.clip = clip
     }
 }
 

@@ -57,12 +57,14 @@ struct GridBuilder {
                 }
             }
         }
-        // Words into cells by their centre; a label's tail clipped by the next cell goes
-        // back to the label's cell (`overflowAnchors`).
+        // Words into cells by their centre; text overflowing its clip region goes to the
+        // cell of that region (the nearest point of it: the producer drew it for there),
+        // and, where the file says nothing of clipping, a label's tail clipped by the next
+        // cell goes back to the label's cell (`overflowAnchors`).
         let anchors = overflowAnchors(words, borders: xs, bands: ys)
         var cellWords: [Int: [Word]] = [:]
         for (i, w) in words.enumerated() {
-            let cx = anchors[i] ?? w.box.midX, cy = w.box.midY
+            let cx = w.clip.map { overflowAnchor(w.box.midX, clip: $0) } ?? anchors[i] ?? w.box.midX, cy = w.box.midY
             guard let c = xs.indices.dropLast().first(where: { cx >= xs[$0] && cx < xs[$0 + 1] }),
                   let r = ys.indices.dropLast().first(where: { cy >= ys[$0] && cy < ys[$0 + 1] }) else { continue }
             cellWords[find(r * nc + c), default: []].append(w)
@@ -123,6 +125,13 @@ struct GridBuilder {
             if !wrapped { anchors[i] = anchors[j] ?? p.midX }
         }
         return anchors
+    }
+
+    /// The x at which to place text overflowing `clip`: the point of the clip nearest to
+    /// it, half a point inside.
+    func overflowAnchor(_ x: Double, clip: Rect) -> Double {
+        let inset = min(0.5, (clip.x1 - clip.x0) / 2)
+        return min(max(x, clip.x0 + inset), clip.x1 - inset)
     }
 
     /// Words of one cell grouped into lines (overlapping vertically), top to bottom.

@@ -22,6 +22,7 @@ final class WildFixtureTests: XCTestCase {
         "shenzhen-2026-dept-02",
         "wuxi-2026-unit-04",
         "xian-2019-dept-05",
+        "xian-2022-dept-03",
         "yantai-2026-dept-04",
     ]
 

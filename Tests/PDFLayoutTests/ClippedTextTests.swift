@@ -7,7 +7,7 @@ import XCTest
 final class ClippedTextTests: XCTestCase {
     private func text(_ content: String) throws -> String {
         let page = try PDFDocument(data: MiniPDF.make(pages: [content]), name: "made.pdf").page(1)
-        return page.lines.map(\.text).joined(separator: "\n")
+        return page.lines.map { $0.words.map(\.text).joined() }.joined(separator: "\n")
     }
 
     func testTextWhollyOutsideItsClipIsNotOnThePage() throws {
@@ -36,6 +36,18 @@ final class ClippedTextTests: XCTestCase {
             Q
             """)
         XCTAssertEqual(lines, "ExpenditureTotal\nHeadMiddle")
+    }
+
+    func testTextOverflowingItsClipKnowsItsClip() throws {
+        // A label clipped at its cell's right border (x=70) over the next cell's amount:
+        // the glyphs past the border carry the label's clip and make their own word.
+        let page = try PDFDocument(data: MiniPDF.make(pages: ["""
+            q 20 150 50 20 re W n BT /F1 10 Tf 25 155 Td (ExpenditureTotal) Tj ET Q
+            q 70 150 60 20 re W n BT /F1 10 Tf 80 155 Td (12.50) Tj ET Q
+            """]), name: "made.pdf").page(1)
+        let words = page.lines.flatMap(\.words)
+        XCTAssertEqual(words.map(\.text), ["Expenditu", "reTotal", "12.50"])
+        XCTAssertEqual(words.map { $0.clip?.x1 }, [nil, 70, nil])
     }
 
     func testTextUnderAHairlineClipThatShowsNothingIsDropped() throws {

@@ -23,6 +23,20 @@ final class LineBuilderTests: XCTestCase {
         XCTAssertEqual(lines[0].words[1].box.x1, 225, accuracy: 1e-9)
     }
 
+    func testATailOverflowingItsClipIsAWordOfItsOwn() {
+        // Excel: the label's tail runs on under the amount's cell, glyph between glyph
+        // ("算0的.0项0目"); the tail overflows the label's clip and makes its own word.
+        let clip = Rect(x0: 40, y0: 95, x1: 168.3, y1: 115)
+        var g = glyphs("其中：专项资金列入部门预", x: 46, y: 100, advance: 10)
+        g += glyphs("算的项目", x: 166, y: 100, advance: 10).map { var t = $0; t.clip = clip; return t }
+        g += glyphs("0.00", x: 170, y: 100, advance: 5)
+        let (ordered, lines) = LineBuilder().build(glyphs: g, rulings: [])
+        XCTAssertEqual(lines[0].words.map(\.text), ["其中：专项资金列入部门预", "算的项目", "0.00"])
+        XCTAssertEqual(lines[0].words.map(\.clip), [nil, clip, nil])
+        XCTAssertEqual(lines[0].words.map { ordered[$0.glyphs].map(\.text).joined() }, lines[0].words.map(\.text),
+                       "every word is a contiguous run of the page's glyphs")
+    }
+
     func testWithoutTheRulingTouchingAmountsStayOneWord() {
         var g = glyphs("12.00", x: 200, y: 100, advance: 5)
         g += glyphs("34.50", x: 225.5, y: 100, advance: 5)

@@ -19,6 +19,21 @@ final class OverflowTests: XCTestCase {
         XCTAssertNil(anchors[2], "the amount stays in its cell")
     }
 
+    func testTextOverflowingItsClipGoesToTheClipsCell() {
+        // A header centred in a cell too narrow for it, drawn under that cell's clip, runs
+        // over the cell to its left ("部门预算" of 部门预算支出经济分类科目 over 预算数); a
+        // tail runs under the cell to the right. Each goes to the cell of its clip.
+        let clip = Rect(x0: 438.7, y0: 95, x1: 545.4, y1: 135)
+        var head = word("部门预算支", 399.4, 442)
+        head.clip = clip
+        var tail = word("出", 546.4, 554.9)
+        tail.clip = clip
+        let builder = GridBuilder()
+        XCTAssertEqual(builder.overflowAnchor(head.box.midX, clip: clip), 439.2, accuracy: 1e-9)
+        XCTAssertEqual(builder.overflowAnchor(tail.box.midX, clip: clip), 544.9, accuracy: 1e-9)
+        XCTAssertEqual(builder.overflowAnchor(500, clip: clip), 500, "text inside its clip stays where it is")
+    }
+
     func testAFigureOrALongerTextIsNobodysTail() {
         let figure = [word("合计", 520, 545.8), word("1,839,311.66", 545.8, 600)]
         XCTAssertTrue(GridBuilder().overflowAnchors(figure, borders: borders, bands: bands).isEmpty)

@@ -79,6 +79,10 @@ typedef struct {
     uint32_t codepoint;
     int32_t style;
     double x0, y0, x1, y1;
+    /// 1 when the glyph's centre lies left or right of the clip region it was drawn under
+    /// (text overflowing its cell, cut at the border): the clip's box follows. 0 otherwise.
+    int32_t clipped;
+    double clipX0, clipY0, clipX1, clipY1;
 } BPChar;
 
 typedef struct {
