@@ -3,7 +3,7 @@ import BudgetModel
 /// How printed cell text is read: the conventions every recognizer shares.
 enum CellText {
     /// All whitespace removed, as the grid view prints it.
-    static func clean(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+    static func clean(_ text: String) -> String { Whitespace.removed(from: text) }
 
     /// The grid form of a cell: an amount without thousands separators, text as printed.
     static func gridForm(_ text: String) -> String {
