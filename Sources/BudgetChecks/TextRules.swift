@@ -24,7 +24,8 @@ enum TextRules {
         // Up to the next numbered item (`2、`, `3.` before text), not past a decimal point.
         let pattern = #"([^“”"，。；：、（）()0-9]{2,24})（[0-9]*项）[”"]?(?:支出)?"# + number
             + #"((?:(?![0-9]+(?:、|[．.](?![0-9]))).){0,200}?)"# + "\(year)" + #"年(?:预算)?安排(?:预算)?"# + number
-        return doc.prose.flatMap { page in
+        // The pattern needs a literal 项）: a page without one is spared the search.
+        return doc.prose.filter { $0.text.contains("项）") }.flatMap { page in
             matches(pattern, page.text).compactMap { g -> Finding? in
                 guard let stated = Amount(printed: g[1], unit: .tenThousandYuan), let again = Amount(printed: g[3], unit: .tenThousandYuan)
                 else { return nil }
@@ -197,6 +198,8 @@ enum TextRules {
         let name = #"([^“”"，。；：、（）()0-9．.]{2,24})"#
         // 类 and 款 each optional: `人大事务（款）一般行政管理事务（项）` names its 款 alone.
         let pattern = #"(?:"# + name + #"（[0-9]*类）)?(?:"# + name + #"（[0-9]*款）)?"# + name + #"（[0-9]*项）[”"]?(?:支出)?"# + number
+        // The pattern needs a literal 项）: a page without one is spared the search.
+        guard page.text.contains("项）") else { return [] }
         return matches(pattern, page.text).compactMap { g in
             guard let stated = Amount(printed: g[3], unit: .tenThousandYuan) else { return nil }
             var rows: [(BudgetTable, BudgetRow)] = []

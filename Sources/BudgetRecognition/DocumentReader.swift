@@ -115,10 +115,20 @@ public struct DocumentReader {
         return tables.flatMap { table in
             ((table.kind == .performanceTargets ? [table.columns] : []) + table.rows.map(\.cells)).compactMap { line -> String? in
                 let cells = line.filter { !$0.isEmpty }
-                guard let i = cells.firstIndex(where: { labels.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: "：:"))) }),
+                guard let i = cells.firstIndex(where: { labels.contains(trimmingColons($0)) }),
                       i + 1 < cells.count else { return nil }
                 return "部门名称：" + cells[i + 1]
             }
         }
+    }
+
+    /// `text.trimmingCharacters(in: CharacterSet(charactersIn: "：:"))`, scalar by scalar as
+    /// that trims, without a CharacterSet and an NSString per cell (it cost ~5 % of reading
+    /// a document).
+    static func trimmingColons(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while let s = scalars.first, s == "：" || s == ":" { scalars.removeFirst() }
+        while let s = scalars.last, s == "：" || s == ":" { scalars.removeLast() }
+        return String(scalars)
     }
 }

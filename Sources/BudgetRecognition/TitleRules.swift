@@ -10,8 +10,11 @@ enum TitleRules {
     static func isTitle(_ text: String) -> Bool {
         let t = CellText.clean(text)
         guard t.count >= 3, t.count <= 80, !t.contains("…"), !t.contains("....") , !t.hasPrefix("注") else { return false }
+        // A title ends in 表 or a closing bracket: asked first, it spares the patterns below
+        // on the lines of prose (every line of every page is asked).
+        guard let last = t.last, t.hasSuffix("表") || last == "）" || last == ")" else { return false }
         if isLabelLine(t) { return false }
-        guard !isFurniture(t), !strippingLabels(t).isEmpty, let last = t.last else { return false }
+        guard !isFurniture(t), !strippingLabels(t).isEmpty else { return false }
         return t.hasSuffix("表") || (last == "）" || last == ")") && (t.contains("表（") || t.contains("表(") || hasLabel(t))
             || t.hasSuffix("表)")
     }
@@ -19,12 +22,22 @@ enum TitleRules {
     /// A line that only numbers a table (`公开01表`, `预算表2`), printed beside its title.
     static func isTableLabel(_ text: String) -> Bool {
         let t = CellText.clean(text)
+        // A label holds a number (`numberLabel`); text without one is not stripped to nothing.
+        guard t.unicodeScalars.contains(where: isNumeral) else { return false }
         return !t.isEmpty && strippingLabels(t).isEmpty
+    }
+
+    /// A scalar of `numberLabel`: 0-9, ０-９, 一 … 十.
+    private static func isNumeral(_ s: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(s) || ("０"..."９").contains(s) || "一二三四五六七八九十".unicodeScalars.contains(s)
     }
 
     /// Page furniture printed above a table: `第3页，共45页`, `—26—`, `- 5 -`.
     static func isFurniture(_ text: String) -> Bool {
         let t = CellText.clean(text)
+        // Both patterns are anchored: the first scalar decides whether either can match.
+        guard let first = t.unicodeScalars.first, first == "第" || ("0"..."9").contains(first) || "—-－–".unicodeScalars.contains(first)
+        else { return false }
         return PatternCache.matches(#"^第[0-9]+页(，|,)?(共[0-9]+页)?$"#, t)
             || PatternCache.matches(#"^[—\-－–]*[0-9]+[—\-－–]*$"#, t)
     }
@@ -60,6 +73,8 @@ enum TitleRules {
     /// A labelled line above a table: `单位：元`, `编制部门：…`, `部门：…`, `预算年度：2023`.
     static func isLabelLine(_ text: String) -> Bool {
         let t = CellText.clean(text)
+        // Every alternative is anchored: the first scalar decides whether one can match.
+        guard let first = t.unicodeScalars.first, "金单编部预".unicodeScalars.contains(first) else { return false }
         return PatternCache.matches(#"^(金额)?单位[:：]|^编制(部门|单位)|^(部\s*门|预算单位|预算年度)[:：]"#, t)
     }
 

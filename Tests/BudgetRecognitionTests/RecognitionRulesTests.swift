@@ -128,3 +128,31 @@ final class TargetValueTests: XCTestCase {
         XCTAssertEqual(TargetValue(printed: "≥25.1万人").number, Decimal(string: "25.1"))
     }
 }
+
+/// The shortcuts taken for speed read text as the slower forms they replace.
+final class ReadingShortcutTests: XCTestCase {
+    func testColonTrimmingIsFoundationsTrimming() {
+        for s in ["部门名称：", "：部门名称:", "::：", "", "单位名称", "预算单位：：x：", ":\u{0301}部门", "部门（单位）：\u{3000}"] {
+            XCTAssertEqual(DocumentReader.trimmingColons(s), s.trimmingCharacters(in: CharacterSet(charactersIn: "：:")), s.debugDescription)
+        }
+    }
+
+    func testTitleShortcutsKeepTheirAnswers() {
+        XCTAssertTrue(TitleRules.isTitle("公开05表：财政拨款支出预算表"))
+        XCTAssertTrue(TitleRules.isTitle("收入总表(预算表2)"))
+        XCTAssertFalse(TitleRules.isTitle("本部门2026年收入预算103592.56万元。"))
+        XCTAssertTrue(TitleRules.isTableLabel("公开01表"))
+        XCTAssertTrue(TitleRules.isTableLabel("表一"))
+        XCTAssertFalse(TitleRules.isTableLabel("财政拨款收支总表"))
+        XCTAssertTrue(TitleRules.isFurniture("第3页，共45页"))
+        XCTAssertTrue(TitleRules.isFurniture("—26—"))
+        XCTAssertTrue(TitleRules.isFurniture("- 5 -"))
+        XCTAssertFalse(TitleRules.isFurniture("合计"))
+        XCTAssertTrue(TitleRules.isLabelLine("单位：万元"))
+        XCTAssertTrue(TitleRules.isLabelLine("金额单位：元"))
+        XCTAssertTrue(TitleRules.isLabelLine("编制单位：某局"))
+        XCTAssertTrue(TitleRules.isLabelLine("部 门：某局"))
+        XCTAssertTrue(TitleRules.isLabelLine("预算年度：2023"))
+        XCTAssertFalse(TitleRules.isLabelLine("收入总表"))
+    }
+}
