@@ -48,7 +48,10 @@ public struct TableStitcher {
                 let titled = named != nil && !repeated
                 if i == 0, lastWasBottomOfPage, previousPage == page.page - 1, !titled,
                    let last = spans.last?.parts.last, title(carried) == nil || repeated,
-                   let part = continuation(grid, of: spans[spans.count - 1].parts[0], after: last) {
+                   let (part, columns) = continuation(grid, of: spans[spans.count - 1].parts[0], after: last) {
+                    if columns != spans[spans.count - 1].parts[0].columns {
+                        spans[spans.count - 1].parts = spans[spans.count - 1].parts.map { $0.regridded(onto: columns) }
+                    }
                     spans[spans.count - 1].parts.append(part)
                     spans[spans.count - 1].trailing = below
                 } else {
@@ -64,19 +67,24 @@ public struct TableStitcher {
         return spans
     }
 
-    /// `grid` as the next part of a table whose first part is `first`, or nil when its
-    /// columns do not fit: the same boundaries, the same boundaries all moved sideways by
-    /// one amount (a page placed with another margin), or the same outer edges with borders that
-    /// one page draws and the other does not (then laid on the first part's columns).
-    private func continuation(_ grid: TableGrid, of first: TableGrid, after last: TableGrid) -> TableGrid? {
-        if sameColumns(last, grid) { return grid.columns == first.columns ? grid : grid.regridded(onto: first.columns) }
+    /// `grid` as the next part of a table whose first part is `first`, with the column
+    /// boundaries every part of the table takes, or nil when its columns do not fit: the
+    /// same boundaries, the same boundaries all moved sideways by one amount (a page placed
+    /// with another margin), or the same outer edges with borders that one page draws and
+    /// the other does not. Then the parts take the finer boundaries: a continuation that
+    /// draws fewer borders is laid on the first part's columns, and one that draws more
+    /// (a form whose first page holds only its title row) lays the earlier parts on its own,
+    /// so that no two of its cells fall into one column and none is lost.
+    private func continuation(_ grid: TableGrid, of first: TableGrid, after last: TableGrid) -> (TableGrid, [Double])? {
+        if sameColumns(last, grid) { return (grid.columns == first.columns ? grid : grid.regridded(onto: first.columns), first.columns) }
         // Shifted as a whole: its columns are the first part's, one for one, where printed.
-        if shiftedColumns(last, grid), grid.columns.count == first.columns.count { return grid }
+        if shiftedColumns(last, grid), grid.columns.count == first.columns.count { return (grid, first.columns) }
         guard abs(grid.columns.first! - first.columns.first!) <= columnTolerance,
               abs(grid.columns.last! - first.columns.last!) <= columnTolerance else { return nil }
         let (fewer, more) = grid.columns.count <= first.columns.count ? (grid.columns, first.columns) : (first.columns, grid.columns)
         guard fewer.allSatisfy({ b in more.contains { abs($0 - b) <= columnTolerance } }) else { return nil }
-        return grid.regridded(onto: first.columns)
+        if grid.columns.count > first.columns.count { return (grid, grid.columns) }
+        return (grid.regridded(onto: first.columns), first.columns)
     }
 
     /// The same columns, every boundary moved by one amount (within a point) of at most

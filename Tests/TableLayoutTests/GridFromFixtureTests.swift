@@ -52,6 +52,30 @@ final class GridFromFixtureTests: XCTestCase {
         XCTAssertEqual(regridded.columns, page.grids[0].columns)
     }
 
+    /// A continuation that draws more borders than the first part (a form whose first page
+    /// holds only its title row, fuzhou-2026-dept-03 pp26–27) lays the earlier parts on its
+    /// columns: none of its cells is folded into another's column and lost.
+    func testAFinerContinuationRegridsTheFirstPart() throws {
+        let fine = PageTables(try fixture("landscape-three-public.layout.json"))
+        var coarse = fine
+        var columns = fine.grids[0].columns
+        columns.remove(at: 3)
+        coarse.grids[0] = fine.grids[0].regridded(onto: columns)
+        var next = fine
+        next.page = fine.page + 1
+        next.grids = next.grids.map { var g = $0; g.page = fine.page + 1; return g }
+        next.text = []
+        let spans = TableStitcher().spans([coarse, next]) { lines in
+            lines.contains { $0.text.hasSuffix("表") } ? "title" : nil
+        }
+        XCTAssertEqual(spans.count, 1)
+        XCTAssertEqual(spans[0].parts.map(\.columns), [fine.grids[0].columns, fine.grids[0].columns])
+        for row in spans[0].parts[1].rows {
+            let starts = row.cells.map(\.columns.lowerBound)
+            XCTAssertEqual(Set(starts).count, starts.count, "two cells of one row in one column")
+        }
+    }
+
     /// A continuation page placed a few points to one side (xian-2020-dept-06 p34, every
     /// border 3.4 pt to the right of p33's) still continues the table; a grid whose columns
     /// are moved by different amounts does not.
