@@ -52,7 +52,7 @@ struct ColumnLayout {
         if code == nil {
             codeColumns = labels.indices.filter { i in
                 labels[i].hasSuffix("编码") || labels[i].hasSuffix("代码")
-                    || Self.mostly(values[i]) { ClassificationCode($0) != nil }
+                    || (Self.mostly(values[i]) { ClassificationCode($0) != nil } && Self.readsAsCodes(values[i]))
             }
             code = codeColumns.first
         }
@@ -333,6 +333,15 @@ struct ColumnLayout {
         var out: [String] = []
         for p in path where out.last != p { out.append(p) }
         return out.joined(separator: "/")
+    }
+
+    /// Figures that look like codes in an unlabelled column are codes only when they read
+    /// as a classification: one nests under another (`208` over `20805`), or there are
+    /// three or more. A column of whole-yuan amounts (`2120950` and `2620000` in a
+    /// 收支总表's 公用经费 and 项目支出) has neither.
+    static func readsAsCodes(_ values: [String]) -> Bool {
+        let codes = Set(values.compactMap(ClassificationCode.init).map(\.digits))
+        return codes.count >= 3 || codes.contains { c in codes.contains { $0.count > c.count && $0.hasPrefix(c) } }
     }
 
     private static func mostly(_ values: [String], _ test: (String) -> Bool) -> Bool {

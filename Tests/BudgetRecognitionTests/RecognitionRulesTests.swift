@@ -83,6 +83,16 @@ final class RecognitionRulesTests: XCTestCase {
         XCTAssertNil(ClassificationCode(parts: ["20", "05"]))
     }
 
+    /// An unlabelled column is a code column by its figures only when they read as a
+    /// classification; whole-yuan amounts of seven digits (putuo-welfare-2024-unit's
+    /// 收支总表: 公用经费 2120950, 项目支出 2620000) are amounts.
+    func testSevenDigitAmountsAreNoCodes() {
+        XCTAssertFalse(ColumnLayout.readsAsCodes(["", "2120950", "", ""]))
+        XCTAssertFalse(ColumnLayout.readsAsCodes(["9501164", "", "9501164"]))
+        XCTAssertTrue(ColumnLayout.readsAsCodes(["208", "20805", ""]))
+        XCTAssertTrue(ColumnLayout.readsAsCodes(["2080505", "2101101", "2210201"]))
+    }
+
     /// A single code column printing 款 as its own two digits, by 预算单位 (xian-2019-dept-05
     /// p7): each 款 is joined to the 类 printed above it, never across a unit's row.
     func testTwoDigit款JoinedToThe类PrintedAbove() {
