@@ -47,9 +47,12 @@ enum CrossTableRules {
             let label = row.cells[o.label]
             guard SummaryRules.isTopItem(label), let printed = row.amounts[o.amount], printed.value != 0 else { continue }
             let name = String(label.drop { $0 != "、" }.dropFirst())
-            if let match = classes.first(where: { $0.name == name }), let value = match.amounts[c] {
-                if let f = Finding("cross.class_lines", Comparison(printed: printed, expected: value), table: summary, row: row,
-                                   column: o.amount, message: "\(name) differs from \(match.code?.digits ?? "") in \(detail.title)",
+            let matches = classRows(detail, named: name)
+            if let match = matches.first, matches.allSatisfy({ $0.amounts[c] != nil }) {
+                let terms = matches.compactMap { $0.amounts[c] }
+                let blocks = matches.count > 1 ? " (its \(matches.count) 预算单位 blocks)" : ""
+                if let f = Finding("cross.class_lines", Comparison(printed: printed, terms: terms), table: summary, row: row,
+                                   column: o.amount, message: "\(name) differs from \(match.code?.digits ?? "") in \(detail.title)\(blocks)",
                                    label: label) {
                     findings.append(f)
                 }
@@ -63,6 +66,22 @@ enum CrossTableRules {
         }
         }
         return findings
+    }
+
+    /// The rows that give a 类's figure in a detail table: its one row, or, in a table
+    /// printed by 预算单位 with no consolidated block (each unit's row over its own 类 rows,
+    /// shenzhen-2026-dept-04 支出总表), its row in every unit's block, which add up to it.
+    static func classRows(_ detail: BudgetTable, named name: String) -> [BudgetRow] {
+        let rows = detail.rows
+        let found = rows.indices.filter { rows[$0].code?.level == 1 && rows[$0].name == name }
+        guard found.count > 1 else { return found.map { rows[$0] } }
+        // A unit's row: no code, figures, not a total.
+        let units = rows.indices.filter { i in
+            rows[i].code == nil && !rows[i].amounts.isEmpty && rows[i].role == .detail && rows[i].cells.contains { $0.contains { !$0.isASCII } }
+        }
+        let owners = found.map { i in units.last { $0 < i } }
+        guard owners.allSatisfy({ $0 != nil }), Set(owners.compactMap { $0 }).count == found.count else { return [rows[found[0]]] }
+        return found.map { rows[$0] }
     }
 
     /// The same line labelled almost the same in two tables (one character added, dropped

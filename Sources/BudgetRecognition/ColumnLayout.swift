@@ -56,9 +56,13 @@ struct ColumnLayout {
             }
             code = codeColumns.first
         }
-        name = labels.indices.first { i in
+        // The item's name: a text column, the first after the code where the table prints
+        // one (预算单位 | 科目编码 | 科目名称: the unit is a text column beside the items).
+        let texts = labels.indices.filter { i in
             i != serial && i != code && Self.mostly(values[i]) { !CellText.isAmount($0) }
-        } ?? labels.indices.first { i in i != serial && i != code && labels[i].contains("名称") }
+        }
+        name = (code.flatMap { c in texts.first { $0 > c } } ?? texts.first)
+            ?? labels.indices.first { i in i != serial && i != code && labels[i].contains("名称") }
         if let name, code != nil, split.count > 1, labels[name].contains("名称") { labels[name] = "科目名称" }
         labels = dropCaptions(header: header, kind: kind)
     }
@@ -88,7 +92,7 @@ struct ColumnLayout {
     /// the blank parts are the ones printed last above them in the same sub-columns. The
     /// cells stay as printed; a code is joined only from printed parts.
     func carryingSplitCodes(_ rows: [BudgetRow], grid: [[String]]) -> [BudgetRow] {
-        guard let code else { return rows }
+        guard let code = classificationCode else { return rows }
         guard groups[code].count > 1 else { return Self.joiningShortCodes(rows, column: code) }
         let g = groups[code]
         var last = Array(repeating: "", count: g.count)
@@ -134,6 +138,12 @@ struct ColumnLayout {
         return rows
     }
 
+    /// The column a row's typed code is read from: the code column, unless it numbers
+    /// agencies (单位编码 `234` is the 西安市气象局, not 类 234).
+    private var classificationCode: Int? {
+        code.flatMap { ColumnMeaning(.code, header: headers[$0]).isAgencyCode ? nil : $0 }
+    }
+
     func typedRow(cells gridCells: [String], printed: [String], boxes gridBoxes: [[PageBox]], page: Int, unit: MoneyUnit?) -> BudgetRow {
         let (cells, boxes) = merge(gridCells, boxes: gridBoxes)
         let printed = merge(printed)
@@ -149,7 +159,7 @@ struct ColumnLayout {
         }
         let role = cells.lazy.compactMap(CellText.totalRole).first ?? .detail
         return BudgetRow(cells: cells, page: page, serial: serial.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 },
-                         code: code.flatMap { ClassificationCode(cells[$0]) }, name: nameText?.isEmpty == false ? nameText : nil,
+                         code: classificationCode.flatMap { ClassificationCode(cells[$0]) }, name: nameText?.isEmpty == false ? nameText : nil,
                          role: role, amounts: amounts, boxes: boxes)
     }
 

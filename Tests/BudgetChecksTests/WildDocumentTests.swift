@@ -165,6 +165,27 @@ final class WildDocumentTests: XCTestCase {
         }
     }
 
+    /// Tables printed by 预算单位: a unit's row over its own 类 rows, the agency code in
+    /// the code column. shenzhen-2026-dept-04's 支出总表 prints 预算单位 | 科目编码 | 科目名称
+    /// with no consolidated block: its rows are named by 科目名称, and each 类 line of the
+    /// 收支总表 is the sum of that 类 over the unit blocks (教育支出 264.35 against
+    /// 132.06 + 1.67 + …, within rounding). An agency code (wuxi 部门代码 328) is no 类.
+    func testTablesByBudgetUnit() throws {
+        let documents = try documents()
+        let shenzhen = try XCTUnwrap(documents.first { $0.0.stem == "shenzhen-2026-dept-04" }?.1)
+        let spending = try XCTUnwrap(shenzhen.tables.first { $0.title == "支出总表" })
+        XCTAssertEqual(spending.rows.first { $0.code?.digits == "205" }?.name, "教育支出")
+        let lines = shenzhen.findings.filter { $0.rule == "cross.class_lines" }
+        XCTAssertEqual(lines.filter { $0.severity != .rounding }, [])
+        let education = try XCTUnwrap(lines.first { $0.page == 74 && $0.rowName == "一、教育支出" })
+        XCTAssertEqual(education.printed, Decimal(string: "264.35"))
+        XCTAssertEqual(education.expected, Decimal(string: "264.37"))
+        let wuxi = try XCTUnwrap(documents.first { $0.0.stem == "wuxi-2026-dept-01" }?.1)
+        let income = try XCTUnwrap(wuxi.tables.first { $0.kind == .incomeSummary })
+        let department = try XCTUnwrap(income.rows.first { $0.cells.first == "328" })
+        XCTAssertNil(department.code, "部门代码 328 is an agency, not 类 328")
+    }
+
     private static func matches(_ f: Finding, _ g: Genuine) -> Bool {
         f.rule == g.rule && f.page == g.page && (f.code == g.row || f.rowName == g.row) && f.column == g.column
     }
