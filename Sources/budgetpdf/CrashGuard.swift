@@ -10,8 +10,11 @@ import PDFLayout
 /// The handler runs in a process that has just faulted, so it only does what is
 /// async-signal-safe: `write(2)` of bytes prepared beforehand, digits formatted into a
 /// buffer allocated beforehand, `_exit(2)`. Each thread that reads pages gets an alternate
-/// signal stack, so a stack overflow is reported too. What the command had staged is
-/// removed by the next run into the folder (output sets are renamed into place whole).
+/// signal stack, so a stack overflow is reported too. After its line it calls the handler it
+/// replaced — the Swift runtime's backtracer where that is on (a build with the dynamic
+/// Swift runtime; a static one with `SWIFT_BACKTRACE=swift-backtrace=PATH`) — then exits 70.
+/// What the command had staged is removed by the next run into the folder (output sets are
+/// renamed into place whole).
 enum CrashGuard {
     /// The signals a parser bug or a poppler fault raise (`fatalError` and traps: SIGILL or
     /// SIGTRAP; `abort`: SIGABRT).
@@ -51,16 +54,25 @@ enum CrashGuard {
         old.deallocate()
         ensureAltStack()
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = CrashGuard.handler
-        action.sa_flags = Int32(bitPattern: UInt32(SA_ONSTACK) | UInt32(SA_RESETHAND) | UInt32(SA_NODEFER))
+        action.__sigaction_handler.sa_sigaction = CrashGuard.handler
+        action.sa_flags = Int32(bitPattern: UInt32(SA_SIGINFO) | UInt32(SA_ONSTACK) | UInt32(SA_RESETHAND) | UInt32(SA_NODEFER))
         sigemptyset(&action.sa_mask)
-        for signal in signals { sigaction(signal, &action, nil) }
+        for (i, signal) in signals.enumerated() { sigaction(signal, &action, previous + i) }
     }
 
-    /// Crashes from here on end the process by their signal again.
+    /// Crashes from here on are handled as before `begin` again.
     static func end() {
-        for signal in signals { Foundation.signal(signal, SIG_DFL) }
+        for (i, signal) in signals.enumerated() { sigaction(signal, previous + i, nil) }
     }
+
+    /// The handlers `begin` replaced (the Swift runtime's backtracer, where it is on), by
+    /// the index of their signal in `signals`: the handler calls them after its line, so a
+    /// crash still comes with a backtrace.
+    nonisolated(unsafe) private static let previous: UnsafeMutablePointer<sigaction> = {
+        let p = UnsafeMutablePointer<sigaction>.allocate(capacity: signals.count)
+        p.initialize(repeating: sigaction(), count: signals.count)
+        return p
+    }()
 
     /// Gives this thread an alternate signal stack if it has none, so that the handler can
     /// run after the thread's own stack overflowed. Allocated once per thread and kept.
@@ -73,7 +85,7 @@ enum CrashGuard {
         sigaltstack(&stack, nil)
     }
 
-    private static let handler: @convention(c) (Int32) -> Void = { signal in
+    private static let handler: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { signal, info, context in
         CrashGuard.say(UnsafeBufferPointer(CrashGuard.prefix))
         let page = Int(bitPattern: pthread_getspecific(CrashGuard.pageKey))
         if page > 0 {
@@ -84,6 +96,18 @@ enum CrashGuard {
         CrashGuard.say(number: Int(signal))
         CrashGuard.say(CrashGuard.name(of: signal))
         CrashGuard.say("); no output for it; please report this with the file\n")
+        // Then the handler this one replaced (the backtracer prints where it crashed), if
+        // it was a function that returns; either way the exit is 70.
+        if let i = CrashGuard.signals.firstIndex(of: signal) {
+            let old = CrashGuard.previous[i]
+            if old.sa_flags & Int32(SA_SIGINFO) != 0, let chained = old.__sigaction_handler.sa_sigaction {
+                chained(signal, info, context)
+            } else if let chained = old.__sigaction_handler.sa_handler,
+                      unsafeBitCast(chained, to: Int.self) != unsafeBitCast(SIG_DFL, to: Int.self),
+                      unsafeBitCast(chained, to: Int.self) != unsafeBitCast(SIG_IGN, to: Int.self) {
+                chained(signal)
+            }
+        }
         _exit(70)
     }
 
