@@ -30,6 +30,7 @@ struct RulingRegions {
         }
         var groups: [Int: [RulingLine]] = [:]
         for i in lines.indices { groups[find(i), default: []].append(lines[i]) }
+        adoptOpenColumns(&groups)
         return groups.values.compactMap { group -> Region? in
             let h = group.filter { $0.orientation == .horizontal }
             // A vertical that only pokes out of the region's top or bottom border (a
@@ -46,6 +47,31 @@ struct RulingRegions {
             return Region(horizontals: h, verticals: v, box: box)
         }
         .sorted { $0.box.y0 < $1.box.y0 }
+    }
+
+    /// A table continued over a page break draws no border across the page's top or
+    /// bottom where its cells run on (merged cells spanning every row of the page): those
+    /// columns' borders touch no horizontal line. A vertical line that touches none and
+    /// runs exactly from the top to the bottom of a region with horizontals is that
+    /// region's column border.
+    private func adoptOpenColumns(_ groups: inout [Int: [RulingLine]]) {
+        let open = groups.filter { $0.value.allSatisfy { $0.orientation == .vertical } }
+        guard !open.isEmpty else { return }
+        var extents: [(key: Int, top: Double, bottom: Double)] = []
+        for (key, group) in groups where group.contains(where: { $0.orientation == .horizontal }) {
+            let v = group.filter { $0.orientation == .vertical }
+            guard v.count >= 2 else { continue }
+            extents.append((key, v.map(\.start).min()!, v.map(\.end).max()!))
+        }
+        for (key, group) in open {
+            for line in group {
+                guard let home = extents.first(where: { abs($0.top - line.start) <= tolerance && abs($0.bottom - line.end) <= tolerance })
+                else { continue }
+                groups[home.key, default: []].append(line)
+                groups[key]?.removeAll { $0 == line }
+            }
+            if groups[key]?.isEmpty == true { groups[key] = nil }
+        }
     }
 
     private func touch(_ h: RulingLine, _ v: RulingLine) -> Bool {
