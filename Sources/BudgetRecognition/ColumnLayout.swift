@@ -30,8 +30,11 @@ struct ColumnLayout {
                 if code == nil { code = groups.count }
                 codeColumns.append(groups.count)
                 groups.append(c..<end)
-                labels.append("科目编码")
-                headers.append(Array(header.paths[c].dropLast()) + ["科目编码"])
+                // Named by its own caption where the caption names a classification
+                // (部门经济科目 → 部门经济科目编码), so two codes side by side keep apart.
+                let caption = header.paths[c].dropLast().last.flatMap { $0.hasSuffix("科目") && $0 != "科目" ? $0 + "编码" : nil }
+                labels.append(caption ?? "科目编码")
+                headers.append(Array(header.paths[c].dropLast()) + [caption ?? "科目编码"])
                 c = end
                 continue
             }
@@ -150,7 +153,7 @@ struct ColumnLayout {
         let nameText = name.map { cells[$0] }
         var amounts: [Int: Amount] = [:]
         if let unit {
-            for i in cells.indices where i != serial && i != code && i != name {
+            for i in cells.indices where i != serial && i != code && !codeColumns.contains(i) && i != name {
                 if var a = Amount(printed: printed[i], unit: unit) {
                     a.box = boxes[i].first
                     amounts[i] = a

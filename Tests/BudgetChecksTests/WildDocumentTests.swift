@@ -165,6 +165,22 @@ final class WildDocumentTests: XCTestCase {
         }
     }
 
+    /// No code is an amount: the second side's 科目编码 of a table in blocks (302 beside
+    /// 301's figures) and 单位编码 / 政府经济科目编码 beside split codes were typed as money
+    /// (302 万元 in the facts). Two codes side by side keep their own captions.
+    func testNoCodeIsAnAmount() throws {
+        for (source, document) in try documents() {
+            for table in document.tables {
+                let codes = Set(table.meanings.indices.filter { table.meanings[$0].role == .code })
+                let typed = table.rows.filter { !Set($0.amounts.keys).isDisjoint(with: codes) }
+                XCTAssertEqual(typed.count, 0, "\(source.stem) p\(table.pages.first ?? 0) \(table.title): codes typed as amounts")
+            }
+        }
+        let xian = try XCTUnwrap(try documents().first { $0.0.stem == "xian-2020-dept-06" }?.1)
+        let procurement = try XCTUnwrap(xian.tables.first { $0.kind == .procurement })
+        XCTAssertTrue(procurement.columns.contains("部门经济科目编码") && procurement.columns.contains("政府经济科目编码"), "\(procurement.columns)")
+    }
+
     /// Tables printed by 预算单位: a unit's row over its own 类 rows, the agency code in
     /// the code column. shenzhen-2026-dept-04's 支出总表 prints 预算单位 | 科目编码 | 科目名称
     /// with no consolidated block: its rows are named by 科目名称, and each 类 line of the
