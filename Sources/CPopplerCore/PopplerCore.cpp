@@ -182,7 +182,7 @@ public:
     std::optional<Box> clipAt(double x, double baseline) const
     {
         auto found = clips.find({ x, baseline });
-        return found == clips.end() ? std::nullopt : std::optional<Box>(found->second);
+        return found == clips.end() ? std::nullopt : std::optional<Box>(found->second.first);
     }
 
     void stroke(GfxState *state) override
@@ -251,8 +251,9 @@ public:
 private:
     BPLimits limits;
     std::chrono::steady_clock::time_point started;
-    std::map<std::pair<double, double>, Box> clips;
-    std::map<std::pair<double, double>, Box> homes;
+    /// By where a glyph given to the text layer starts in device space: the clip region it
+    /// was drawn under, and that of the text it belongs to (see `emit`).
+    std::map<std::pair<double, double>, std::pair<Box, Box>> clips;
     /// The glyph last given to the text layer: its baseline, where it ends, and its home.
     struct Drawn {
         double y, end;
@@ -319,7 +320,6 @@ private:
     /// baseline (for upright text), the key to find the clip again.
     void emit(GfxState *state, double x, double y, double dx, double dy, double originX, double originY, CharCode c, int nBytes, const Unicode *u, int uLen, double deviceX, double deviceY, Box clip)
     {
-        clips[{ deviceX, deviceY }] = clip;
         // The text a glyph continues: drawn right after the one before it, on its baseline,
         // starting where it ends. A label's glyph that straddles a cell border is sometimes
         // drawn under the next cell's clip; it still belongs where its text started.
@@ -328,7 +328,7 @@ private:
         bool upright = ax > 0 && std::fabs(ay) <= kMaxSlope * ax;
         bool continues = upright && last.upright && std::fabs(deviceY - last.y) <= 0.5 && deviceX >= last.end - 1.0 && deviceX <= last.end + 0.5;
         Box home = continues ? last.home : clip;
-        homes[{ deviceX, deviceY }] = home;
+        clips[{ deviceX, deviceY }] = { clip, home };
         bool blank = uLen == 1 && (u[0] == 0x20 || u[0] == 0x3000 || u[0] == 0xA0 || u[0] == 0);
         if (!blank) {
             last = Drawn { deviceY, deviceX + ax, upright, home };
@@ -341,8 +341,8 @@ public:
     /// or that of the text it continues (see `emit`).
     std::optional<Box> homeAt(double x, double baseline) const
     {
-        auto found = homes.find({ x, baseline });
-        return found == homes.end() ? std::nullopt : std::optional<Box>(found->second);
+        auto found = clips.find({ x, baseline });
+        return found == clips.end() ? std::nullopt : std::optional<Box>(found->second.second);
     }
 
 private:
