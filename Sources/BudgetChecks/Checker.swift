@@ -10,7 +10,7 @@ public enum Checker {
         CrossTableRules.threePublicLines,
         CrossTableRules.labelTypos,
         CodeRules.malformed, CodeRules.orphan, CodeRules.repeatedLine, EconomicRules.nonStandard, CodeRules.emptyNote,
-        ProcurementRules.quantityPrice, ProcurementRules.subtotals,
+        ProcurementRules.quantityPrice, ProcurementRules.subtotals, FormRules.sources,
         TextRules.figures, TextRules.restated, TextRules.growth, TextRules.executionChange, TextRules.shares,
         TextRules.ownYear, TextRules.statedAgreement,
     ]

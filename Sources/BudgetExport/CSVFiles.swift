@@ -39,19 +39,49 @@ public enum CSVFiles {
     /// Column names of `<name>.indicators.csv`: one performance indicator per line.
     public static let indicatorColumns = [
         "document_id", "table_index", "project", "page", "level1", "level2", "level3", "description",
-        "value", "comparator", "number", "upper", "unit", "basis",
+        "value", "comparator", "number", "upper", "unit", "basis", "form_index", "nature",
     ]
 
     /// The performance indicators of every performance-target form, or nil when the
-    /// document has none.
+    /// document has none; `project` is the name of the form the indicator belongs to.
     public static func indicators(_ document: BudgetDocument, excel: Bool = false) throws -> Data? {
         let id = String(document.source.sha256.prefix(12))
         var rows = [indicatorColumns]
         for (t, table) in document.tables.enumerated() where table.kind == .performanceTargets {
-            for i in table.indicators {
-                rows.append([id, String(t), table.title, String(i.page), i.level1, i.level2, i.level3, i.description,
-                             i.value.printed, i.value.comparator?.rawValue ?? "", i.value.number.map(plain) ?? "",
-                             i.value.upper.map(plain) ?? "", i.value.unit ?? "", i.basis])
+            for (f, form) in table.forms.enumerated() {
+                for i in form.indicators {
+                    rows.append([id, String(t), form.name, String(i.page), i.level1, i.level2, i.level3, i.description,
+                                 i.value.printed, i.value.comparator?.rawValue ?? "", i.value.number.map(plain) ?? "",
+                                 i.value.upper.map(plain) ?? "", i.value.unit ?? "", i.basis, String(f), i.nature])
+                }
+            }
+        }
+        return rows.count > 1 ? try csv(rows, excel: excel) : nil
+    }
+
+    /// Column names of `<name>.forms.csv`: one amount a performance form prints per line
+    /// (a form printing none has one line with the amount columns blank).
+    public static let formColumns = [
+        "document_id", "table_index", "form_index", "scope", "number", "project", "department", "implementer",
+        "period", "pages", "label", "source", "amount", "unit", "amount_yuan", "indicators", "goal",
+    ]
+
+    /// The forms of every performance-target table as records, or nil when the document
+    /// has none.
+    public static func forms(_ document: BudgetDocument, excel: Bool = false) throws -> Data? {
+        let id = String(document.source.sha256.prefix(12))
+        var rows = [formColumns]
+        for (t, table) in document.tables.enumerated() where table.kind == .performanceTargets {
+            for (f, form) in table.forms.enumerated() {
+                let head = [id, String(t), String(f), form.scope.rawValue, form.number.map(String.init) ?? "", form.name,
+                            form.department ?? "", form.implementer ?? "", form.period ?? "",
+                            form.pages.map(String.init).joined(separator: " ")]
+                let tail = [String(form.indicators.count), form.goal ?? ""]
+                if form.amounts.isEmpty { rows.append(head + ["", "", "", "", ""] + tail) }
+                for a in form.amounts {
+                    rows.append(head + [a.label, a.source?.rawValue ?? "", plain(a.amount.value), a.amount.unit.rawValue,
+                                        plain(a.amount.yuan)] + tail)
+                }
             }
         }
         return rows.count > 1 ? try csv(rows, excel: excel) : nil

@@ -74,7 +74,7 @@ public enum DataPackage {
     static let indicatorFields: [Field] = [
         documentID,
         Field(name: "table_index", type: "integer", description: "0-based table of the document (the form)"),
-        Field(name: "project", type: "string", description: "Form title: the project"),
+        Field(name: "project", type: "string", description: "Name of the form the indicator belongs to: its project (or department)"),
         Field(name: "page", type: "integer", description: "Page the indicator is printed on"),
         Field(name: "level1", type: "string", description: "一级指标 (carried down from a merged cell)"),
         Field(name: "level2", type: "string", description: "二级指标 (carried down from a merged cell)"),
@@ -86,6 +86,31 @@ public enum DataPackage {
         Field(name: "upper", type: "number", description: "Upper end of a range (7月-8月)"),
         Field(name: "unit", type: "string", description: "Unit after the figure (%, 万元, 人 …)"),
         Field(name: "basis", type: "string", description: "指标值确定依据"),
+        Field(name: "form_index", type: "integer", description: "0-based form of the table (forms.csv)"),
+        Field(name: "nature", type: "string", description: "指标性质 printed in a column of its own (≥, ＝, 定性)"),
+    ]
+
+    /// The Table Schema of `<name>.forms.csv`.
+    static let formFields: [Field] = [
+        documentID,
+        Field(name: "table_index", type: "integer", description: "0-based table of the document"),
+        Field(name: "form_index", type: "integer", description: "0-based form of the table"),
+        Field(name: "scope", type: "string", description: "project, department (部门整体) or transfer (转移支付)",
+              constraints: ["enum": ["project", "department", "transfer"]]),
+        Field(name: "number", type: "integer", description: "The form's number in its document (11、…)"),
+        Field(name: "project", type: "string", description: "项目名称 (部门名称, 转移支付名称; the title when the form prints none)"),
+        Field(name: "department", type: "string", description: "主管部门 / 部门名称 as printed"),
+        Field(name: "implementer", type: "string", description: "实施单位 / 单位名称 as printed"),
+        Field(name: "period", type: "string", description: "实施期限, or the year the title names"),
+        Field(name: "pages", type: "string", description: "Pages the form is printed on, space-separated"),
+        Field(name: "label", type: "string", description: "The amount's label path as printed (项目资金（万元）/其中：财政拨款)"),
+        Field(name: "source", type: "string", description: "total, appropriation (财政拨款), carryover (上年结转) or other (其他资金); blank when the label names none",
+              constraints: ["enum": ["total", "appropriation", "carryover", "other"]]),
+        Field(name: "amount", type: "number", description: "Amount in the printed unit, exact"),
+        Field(name: "unit", type: "string", description: "元 or 万元"),
+        Field(name: "amount_yuan", type: "number", description: "Amount in 元, exact", columnType: "value"),
+        Field(name: "indicators", type: "integer", description: "How many indicators the form lists (indicators.csv)"),
+        Field(name: "goal", type: "string", description: "绩效目标 / 年度目标 / 总体目标"),
     ]
 
     /// The Table Schema of `<name>.statements.csv`.
@@ -179,6 +204,9 @@ public enum DataPackage {
             }
             if document.tables.contains(where: { !$0.indicators.isEmpty }) {
                 resources.append(Resource(name: "\(slug)-indicators", path: "\(stem).indicators.csv", schema: Schema(fields: indicatorFields)))
+            }
+            if document.tables.contains(where: { $0.kind == .performanceTargets && !$0.forms.isEmpty }) {
+                resources.append(Resource(name: "\(slug)-forms", path: "\(stem).forms.csv", schema: Schema(fields: formFields)))
             }
             for (i, table) in document.tables.enumerated() {
                 let (fields, missing) = tableFields(table)

@@ -233,6 +233,8 @@ public enum DocumentJSON {
         var indicators: Nullable<[Indicator]>
         /// A performance form's project; nil for other tables.
         var project: Nullable<Project>
+        /// A performance table's forms as records (one per project); nil for other tables.
+        var forms: Nullable<[Form]>
         /// A procurement table's lines as records; nil for other tables.
         var procurement: Nullable<[Purchase]>
         var notes: [String]
@@ -255,6 +257,7 @@ public enum DocumentJSON {
             items = Nullable(t.kind.isTwoSided ? t.sideItems.map { Item($0, columns: t.columns) } : nil)
             indicators = Nullable(t.kind == .performanceTargets ? t.indicators.map(Indicator.init) : nil)
             project = Nullable(t.project.map(Project.init))
+            forms = Nullable(t.kind == .performanceTargets ? t.forms.map(Form.init) : nil)
             procurement = Nullable(t.kind == .procurement ? t.procurement.map(Purchase.init) : nil)
             notes = t.notes
         }
@@ -319,6 +322,48 @@ public enum DocumentJSON {
         }
     }
 
+    /// A form as a record: project, department, money by fund source, goal, indicators,
+    /// and every labelled field as printed.
+    struct Form: Encodable {
+        struct Money: Encodable {
+            var label: String
+            var source: Nullable<String>
+            var printed: String
+            var value: Decimal
+            var unit: String
+            var yuan: Decimal
+            var page: Int
+        }
+        var scope: String
+        var number: Nullable<Int>
+        var name: String
+        var department: Nullable<String>
+        var implementer: Nullable<String>
+        var period: Nullable<String>
+        var goal: Nullable<String>
+        var amounts: [Money]
+        var indicators: [Indicator]
+        var fields: [[String]]
+        var pages: [Int]
+
+        init(_ f: ProjectForm) {
+            scope = f.scope.rawValue
+            number = Nullable(f.number)
+            name = f.name
+            department = Nullable(f.department)
+            implementer = Nullable(f.implementer)
+            period = Nullable(f.period)
+            goal = Nullable(f.goal)
+            amounts = f.amounts.map {
+                Money(label: $0.label, source: Nullable($0.source?.rawValue), printed: $0.amount.printed, value: $0.amount.value,
+                      unit: $0.amount.unit.rawValue, yuan: $0.amount.yuan, page: $0.page)
+            }
+            indicators = f.indicators.map(Indicator.init)
+            fields = f.fields
+            pages = f.pages
+        }
+    }
+
     struct Indicator: Encodable {
         var level1: String
         var level2: String
@@ -330,9 +375,15 @@ public enum DocumentJSON {
         var upper: Nullable<Decimal>
         var unit: Nullable<String>
         var basis: String
+        /// 指标性质 printed in a column of its own (`≥`, `定性`); null where none is.
+        var nature: Nullable<String>
+        /// The grid's other columns, header → cell.
+        var extras: [[String]]
         var page: Int
 
         init(_ i: PerformanceIndicator) {
+            nature = Nullable(i.nature.isEmpty ? nil : i.nature)
+            extras = i.extras
             level1 = i.level1
             level2 = i.level2
             level3 = i.level3

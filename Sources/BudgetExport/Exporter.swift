@@ -32,7 +32,7 @@ public struct Exporter {
         switch format {
         case .json: return ["\(stem).json"]
         case .grid: return ["\(stem).grid.json"]
-        case .csv: return ["\(stem).facts.csv", "\(stem).indicators.csv", "\(stem).procurement.csv", "\(stem).statements.csv", stem]
+        case .csv: return ["\(stem).facts.csv", "\(stem).indicators.csv", "\(stem).forms.csv", "\(stem).procurement.csv", "\(stem).statements.csv", stem]
         case .xlsx: return ["\(stem).xlsx"]
         }
     }
@@ -60,6 +60,9 @@ public struct Exporter {
                     try put(try CSVFiles.facts(document, excel: excelBOM), "\(stem).facts.csv")
                     if let indicators = try CSVFiles.indicators(document, excel: excelBOM) {
                         try put(indicators, "\(stem).indicators.csv")
+                    }
+                    if let forms = try CSVFiles.forms(document, excel: excelBOM) {
+                        try put(forms, "\(stem).forms.csv")
                     }
                     if let procurement = try CSVFiles.procurement(document, excel: excelBOM) {
                         try put(procurement, "\(stem).procurement.csv")

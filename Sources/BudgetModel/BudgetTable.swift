@@ -18,8 +18,11 @@ public struct BudgetTable: Hashable, Codable, Sendable {
     /// A performance-target form's indicators, merged 一级/二级 cells carried down; empty
     /// for other tables.
     public var indicators: [PerformanceIndicator] = []
-    /// A performance-target form's project: number, name, goal, fields; nil for other tables.
-    public var project: ProjectForm?
+    /// A performance-target table's forms, one per project (or department) it prints, in
+    /// order; empty for other tables.
+    public var forms: [ProjectForm] = []
+    /// The first of `forms`: a one-form table's project.
+    public var project: ProjectForm? { forms.first }
     /// A 政府采购预算 table's lines as records; empty for other tables.
     public var procurement: [ProcurementItem] = []
 

@@ -11,8 +11,10 @@ enum KindRules {
     /// the standard kinds: 机关运行经费, 财政拨款支出表), or nothing.
     private static let rules: [(TableKind, @Sendable (String) -> Bool)] = [
         (.threePublicExpenses, { $0.contains("三公") }),
-        (.procurement, { $0.contains("政府采购") }),
+        // A form's title may name procurement (`…（非政府采购部分）项目绩效自评表`): a
+        // performance form first.
         (.performanceTargets, { $0.contains("绩效目标") || $0.contains("绩效自评") }),
+        (.procurement, { $0.contains("政府采购") }),
         (.assets, { $0.contains("资产占用") }),
         (.stateCapitalExpenditure, { $0.contains("国有资本经营") }),
         (.governmentFundExpenditure, { $0.contains("政府性基金") || $0.contains("政府基金") }),

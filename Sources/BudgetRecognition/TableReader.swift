@@ -89,8 +89,8 @@ struct TableReader {
             meanings: layout.meanings(kind: kind, rows: body.map { layout.merge($0.cells) }, finalAccount: title.contains("决算")),
             rows: ColumnLayout.assignParentRoles(rows), notes: notes + Self.notes(below: span.trailing))
         if kind == .performanceTargets {
-            table.indicators = Self.indicators(table)
-            table.project = Self.project(table)
+            table.forms = FormReader.forms(table)
+            table.indicators = table.forms.flatMap(\.indicators)
         }
         if kind == .procurement { table.procurement = Self.procurementItems(table) }
         return table
@@ -119,54 +119,6 @@ struct TableReader {
         var joined = previous
         joined.append(row, column: c)
         return joined
-    }
-
-    /// The indicators of a performance form: under the columns 一级指标 … 指标值确定依据, or,
-    /// in a form with no header row (Shanghai), under the grid row that prints those labels.
-    /// A merged 一级 or 二级 cell applies to each row below it until the next one.
-    static func indicators(_ table: BudgetTable) -> [PerformanceIndicator] {
-        let labels = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
-        var columns = table.columns
-        var rows = table.rows[...]
-        if let labelRow = table.rows.firstIndex(where: { $0.cells.contains("一级指标") && $0.cells.contains("二级指标") }) {
-            columns = table.rows[labelRow].cells
-            rows = table.rows[(labelRow + 1)...]
-        }
-        let index = labels.map { l in columns.firstIndex { $0.hasSuffix(l) } }
-        guard let l1 = index[0], let l2 = index[1], let l3 = index[2], let value = index[4] else { return [] }
-        var level1 = "", level2 = ""
-        return rows.map { row in
-            if !row.cells[l1].isEmpty { level1 = row.cells[l1] }
-            if !row.cells[l2].isEmpty { level2 = row.cells[l2] }
-            return PerformanceIndicator(level1: level1, level2: level2, level3: row.cells[l3],
-                                        description: index[3].map { row.cells[$0] } ?? "",
-                                        value: TargetValue(printed: row.cells[value]), basis: index[5].map { row.cells[$0] } ?? "",
-                                        page: row.page)
-        }
-    }
-
-    /// The project of a performance form: number and name from the title (`11、…绩效目标表`)
-    /// or the 项目名称 field; goal from the 绩效目标 note or the 年度目标 field; the labelled
-    /// fields printed above the indicator grid as label → value pairs.
-    static func project(_ table: BudgetTable) -> ProjectForm {
-        var fields: [[String]] = []
-        let end = table.rows.firstIndex { $0.cells.contains("一级指标") } ?? (table.columns.contains("一级指标") ? 0 : table.rows.count)
-        for row in table.rows.prefix(end) {
-            let cells = row.cells.filter { !$0.isEmpty }
-            var i = 0
-            while i + 1 < cells.count { fields.append([cells[i], cells[i + 1]]); i += 2 }
-        }
-        let value = { (label: String) in fields.first { $0[0].hasPrefix(label) }?[1] }
-        var title = Substring(table.title)
-        let digits = title.prefix { $0.isASCII && $0.isNumber }
-        var number: Int? = nil
-        if !digits.isEmpty, title.dropFirst(digits.count).first == "、" {
-            number = Int(digits)
-            title = title.dropFirst(digits.count + 1)
-        }
-        if title.hasSuffix("绩效目标表") { title = title.dropLast("绩效目标表".count) }
-        let goal = table.notes.first { $0.hasPrefix("绩效目标：") }.map { String($0.dropFirst("绩效目标：".count)) } ?? value("年度目标")
-        return ProjectForm(number: number, name: value("项目名称") ?? String(title), goal: goal, fields: fields)
     }
 
     /// A procurement table's lines as records, each column found by its label: project
@@ -217,6 +169,8 @@ struct TableReader {
         let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
         // One cell is the single-remainder case, judged more strictly.
         guard filled.count >= 2, !filled.contains(where: { CellText.isAmount(row.cells[$0]) }) else { return nil }
+        // A line that opens a form (项目名称 | …) starts something new.
+        guard !FormReader.isNameLabel(row.cells[filled[0]]) else { return nil }
         for c in filled {
             guard !previous.cells[c].isEmpty, let cell = previous.source[c], let right = cell.lastLineRight,
                   let size = cell.words.last?.fontSize, cell.box.x1 - right < 1.6 * size else { return nil }

@@ -150,6 +150,30 @@ final class CheckerTests: XCTestCase {
         XCTAssertEqual(parent.severity, .rounding)
     }
 
+    /// form.sources: a form's total is its fund sources' sum. The Shanghai sample form
+    /// prints no money; given 资金总额 | 财政拨款 | 其他资金 it is checked, and only when
+    /// every amount names a source.
+    func testAFormsTotalIsTheSumOfItsSources() throws {
+        var doc = try sample("shanghai-forms")
+        let t = try XCTUnwrap(doc.tables.firstIndex { $0.kind == .performanceTargets })
+        XCTAssertEqual(Checker.findings(doc).filter { $0.rule == "form.sources" }, [])
+        func money(_ label: String, _ source: FormAmount.Source?, _ printed: String) throws -> FormAmount {
+            FormAmount(label: label, source: source, amount: try XCTUnwrap(Amount(printed: printed, unit: .tenThousandYuan)), page: 1)
+        }
+        doc.tables[t].forms[0].amounts = [try money("资金总额", .total, "70.00"), try money("财政拨款", .appropriation, "60.00"),
+                                          try money("其他资金", .other, "10.00")]
+        XCTAssertEqual(Checker.findings(doc).filter { $0.rule == "form.sources" }, [])
+        doc.tables[t].forms[0].amounts[2] = try money("其他资金", .other, "9.00")
+        let finding = try XCTUnwrap(Checker.findings(doc).first { $0.rule == "form.sources" })
+        XCTAssertEqual(finding.severity, .error)
+        XCTAssertEqual(finding.printed, 70)
+        XCTAssertEqual(finding.expected, 69)
+        XCTAssertEqual(finding.rowName, "办公设备购置专项经费")
+        // A split by destination (市级支出 | 补助区县) names no source: nothing to check.
+        doc.tables[t].forms[0].amounts.append(try money("市级支出", nil, "5.00"))
+        XCTAssertEqual(Checker.findings(doc).filter { $0.rule == "form.sources" }, [])
+    }
+
     func testATamperedSummaryTotalUnbalancesTheSummary() throws {
         var doc = try sample("hebei-portrait")
         let t = try XCTUnwrap(doc.tables.firstIndex { $0.kind == .incomeExpenditureSummary })

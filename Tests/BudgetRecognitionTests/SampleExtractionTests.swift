@@ -66,6 +66,13 @@ final class SampleExtractionTests: XCTestCase {
         XCTAssertNil(form.project?.number)
         XCTAssertEqual(form.project?.fields.first { $0[0] == "主管部门" }?[1], "石家庄市人力资源和社会保障局")
         XCTAssertEqual(form.project?.goal, "1.用于购置办公设备，保障日常办公正常运行，提升机关办公效率。")
+        // The form as a record: one per table, its labels read into fields of their own.
+        XCTAssertEqual(form.forms.count, 1)
+        XCTAssertEqual(form.project?.department, "石家庄市人力资源和社会保障局")
+        XCTAssertEqual(form.project?.implementer, "石家庄市人力资源和社会保障局")
+        XCTAssertEqual(form.project?.scope, .project)
+        XCTAssertEqual(form.project?.indicators, form.indicators)
+        XCTAssertEqual(form.project?.amounts, [])
         // The Hebei layout: number and name from the title, the goal from the 绩效目标 line.
         let hebei = try DocumentReader().read(path: Self.samples.appendingPathComponent("hebei-performance.pdf").path)
         XCTAssertEqual(hebei.tables.count, 133)
