@@ -132,6 +132,7 @@ extension DocumentJSON.Table: JSONWritable {
     func write(to w: inout JSONWriter) {
         w.object { w in
             w.key("columns"); w.array(columns) { $1.write(to: &$0) }
+            w.key("forms"); w.optional(forms.value) { w, list in w.array(list) { $1.write(to: &$0) } }
             w.key("index"); w.number(index)
             w.key("indicators"); w.optional(indicators.value) { w, list in w.array(list) { $1.write(to: &$0) } }
             w.key("items"); w.optional(items.value) { w, list in w.array(list) { $1.write(to: &$0) } }
@@ -199,15 +200,49 @@ extension DocumentJSON.Project: JSONWritable {
     }
 }
 
+extension DocumentJSON.Form.Money: JSONWritable {
+    func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.key("label"); w.string(label)
+            w.key("page"); w.number(page)
+            w.key("printed"); w.string(printed)
+            w.key("source"); w.optional(source.value)
+            w.key("unit"); w.string(unit)
+            w.key("value"); w.number(value)
+            w.key("yuan"); w.number(yuan)
+        }
+    }
+}
+
+extension DocumentJSON.Form: JSONWritable {
+    func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.key("amounts"); w.array(amounts) { $1.write(to: &$0) }
+            w.key("department"); w.optional(department.value)
+            w.key("fields"); w.array(fields) { $0.strings($1) }
+            w.key("goal"); w.optional(goal.value)
+            w.key("implementer"); w.optional(implementer.value)
+            w.key("indicators"); w.array(indicators) { $1.write(to: &$0) }
+            w.key("name"); w.string(name)
+            w.key("number"); w.optional(number.value)
+            w.key("pages"); w.numbers(pages)
+            w.key("period"); w.optional(period.value)
+            w.key("scope"); w.string(scope)
+        }
+    }
+}
+
 extension DocumentJSON.Indicator: JSONWritable {
     func write(to w: inout JSONWriter) {
         w.object { w in
             w.key("basis"); w.string(basis)
             w.key("comparator"); w.optional(comparator.value)
             w.key("description"); w.string(description)
+            w.key("extras"); w.array(extras) { $0.strings($1) }
             w.key("level1"); w.string(level1)
             w.key("level2"); w.string(level2)
             w.key("level3"); w.string(level3)
+            w.key("nature"); w.optional(nature.value)
             w.key("number"); w.optional(number.value)
             w.key("page"); w.number(page)
             w.key("unit"); w.optional(unit.value)
