@@ -159,8 +159,9 @@ public enum CSVFiles {
 
     /// A decimal without exponent or grouping, exactly.
     public static func plain(_ d: Decimal) -> String {
-        var value = d
-        return NSDecimalString(&value, Locale(identifier: "en_US_POSIX"))
+        // What NSDecimalString(&d, en_US_POSIX) writes (DecimalTextTests), without
+        // making a Locale per amount.
+        d.description
     }
 
     /// Any rows as RFC 4180 CSV (the first row is the header).

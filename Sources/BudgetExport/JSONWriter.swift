@@ -132,6 +132,19 @@ struct JSONWriter {
         ascii(d.description)
     }
 
+    /// A box coordinate: `Hundredths.value`'s description, written from the integer.
+    mutating func number(_ h: DocumentJSON.Hundredths) {
+        var n = h.count
+        if n < 0 { bytes.append(0x2D); n = -n }
+        ascii(String(n / 100))
+        let cents = n % 100
+        if cents != 0 {
+            bytes.append(0x2E)
+            bytes.append(UInt8(cents / 10) + 0x30)
+            if cents % 10 != 0 { bytes.append(UInt8(cents % 10) + 0x30) }
+        }
+    }
+
     mutating func bool(_ b: Bool) {
         ascii(b ? "true" : "false")
     }
