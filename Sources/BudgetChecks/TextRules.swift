@@ -200,23 +200,30 @@ enum TextRules {
         let pattern = #"(?:"# + name + #"（[0-9]*类）)?(?:"# + name + #"（[0-9]*款）)?"# + name + #"（[0-9]*项）[”"]?(?:支出)?"# + number
         // The pattern needs a literal 项）: a page without one is spared the search.
         guard page.text.contains("项）") else { return [] }
-        return matches(pattern, page.text).compactMap { g in
+        let found = matches(pattern, page.text)
+        guard !found.isEmpty else { return [] }
+        // The coded tables' 项 rows with their 款 and 类 names, found once for all the
+        // statements (they were looked up again for each).
+        var items: [(table: BudgetTable, row: BudgetRow, item: String, kuan: String, klass: String?)] = []
+        for table in doc.tables where !table.kind.isTwoSided {
+            let byCode = Dictionary(table.rows.compactMap { r in r.code.map { ($0.digits, r) } }) { a, _ in a }
+            for row in table.rows {
+                guard let code = row.code, code.level == 3, let item = row.name,
+                      let kuan = code.parent.flatMap({ byCode[$0.digits] })?.name else { continue }
+                items.append((table, row, item, kuan, code.parent?.parent.flatMap { byCode[$0.digits] }?.name))
+            }
+        }
+        return found.compactMap { g in
             guard let stated = Amount(printed: g[3], unit: .tenThousandYuan) else { return nil }
             var rows: [(BudgetTable, BudgetRow)] = []
-            for table in doc.tables where !table.kind.isTwoSided {
-                let byCode = Dictionary(table.rows.compactMap { r in r.code.map { ($0.digits, r) } }) { a, _ in a }
-                for row in table.rows {
-                    guard let code = row.code, code.level == 3, let item = row.name,
-                          let kuan = code.parent.flatMap({ byCode[$0.digits] })?.name else { continue }
-                    let klass = code.parent?.parent.flatMap { byCode[$0.digits] }?.name
-                    if !g[0].isEmpty || !g[1].isEmpty {
-                        guard g[2] == item, g[1].isEmpty || g[1] == kuan, g[0].isEmpty || klass == nil || g[0] == klass else { continue }
-                    } else {
-                        // Short form: the stated name is the 项 name, maybe after its 款 name.
-                        guard g[2].hasSuffix(item), [kuan, ""].contains(String(g[2].dropLast(item.count))) else { continue }
-                    }
-                    rows.append((table, row))
+            for (table, row, item, kuan, klass) in items {
+                if !g[0].isEmpty || !g[1].isEmpty {
+                    guard g[2] == item, g[1].isEmpty || g[1] == kuan, g[0].isEmpty || klass == nil || g[0] == klass else { continue }
+                } else {
+                    // Short form: the stated name is the 项 name, maybe after its 款 name.
+                    guard g[2].hasSuffix(item), [kuan, ""].contains(String(g[2].dropLast(item.count))) else { continue }
                 }
+                rows.append((table, row))
             }
             guard let first = rows.first else { return nil }
             let candidates = rows.flatMap { $0.1.amounts.values }

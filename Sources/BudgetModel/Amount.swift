@@ -31,13 +31,13 @@ public struct Amount: Hashable, Codable, Sendable, CustomStringConvertible {
             guard let p = Amount.plainDigits(text) else { return nil }
             plain = p
         }
-        guard let value = Decimal(string: plain, locale: Amount.posix) else { return nil }
+        // No locale: the point is the separator, as in en_US_POSIX, without asking a
+        // Locale for it on every amount.
+        guard let value = Decimal(string: plain) else { return nil }
         self.value = value
         self.printed = text
         self.unit = unit
     }
-
-    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// `plainDigits` of the text without whitespace, read from the bytes of an ASCII
     /// string: `.some(nil)` when it is not an amount, `nil` when the text is not ASCII.
