@@ -262,14 +262,14 @@ struct FormReader {
                 starts.append(i)
             }
         }
-        // A nameless group at the foot of a page goes on in the group the next page opens
-        // with: one project whose merged cells the page break split.
+        // One project whose merged cells a page break split, their text clipped on one
+        // side of it: a nameless group at the foot of a page goes on in the group the next
+        // page opens with, and a nameless group opening a page goes on from the group above.
+        func name(_ start: Int) -> String { nameColumn < grid[start].cells.count ? grid[start].cells[nameColumn] : "" }
         starts = starts.enumerated().filter { k, start in
             guard k > 0 else { return true }
-            let previous = starts[k - 1]
-            let name = nameColumn < grid[previous].cells.count ? grid[previous].cells[nameColumn] : ""
             let opensPage = grid[start].page == grid[start - 1].page + 1
-            return !(name.isEmpty && opensPage)
+            return !(opensPage && (name(starts[k - 1]).isEmpty || name(start).isEmpty))
         }.map(\.element)
         let groups = starts.indices.map { k in Array(grid[starts[k]..<(k + 1 < starts.count ? starts[k + 1] : grid.count)]) }
         var carried: [Int: String] = [:]

@@ -133,7 +133,16 @@ final class WildFormTests: XCTestCase {
     /// beijing-2026-dept-08 p37: the 部门整体 form; its money block is two lines of labels
     /// (预算支出总额 | 财政拨款 | 其他资金 over 合计 | 基本支出 | 项目支出) over a line of amounts.
     func testBeijingDepartmentForm() throws {
-        let form = try XCTUnwrap(try forms(try read("beijing-2026-dept-08"), page: 37).first)
+        let document = try read("beijing-2026-dept-08")
+        // p17–18: the first project goes on at the top of p18, its merged cells' text clipped
+        // there (only the rest of its 绩效目标 shows): one form, not a nameless second one.
+        let project = try XCTUnwrap(try forms(document, page: 17).first)
+        XCTAssertEqual(project.name, "11000022T000000451922-国资国企重难点问题研究")
+        XCTAssertEqual(project.pages, [17, 18])
+        XCTAssertEqual(amount(project, .total), "75.984000")
+        XCTAssertEqual(project.indicators.count, 11)
+        XCTAssertEqual(project.indicators[6].level3, "咨询服务按期完成率")
+        let form = try XCTUnwrap(try forms(document, page: 37).first)
         XCTAssertEqual(form.scope, .department)
         XCTAssertEqual(form.name, "北京市人民政府国有资产监督管理委员会")
         let amounts = Dictionary(uniqueKeysWithValues: form.amounts.map { ($0.label, $0.amount.printed) })
