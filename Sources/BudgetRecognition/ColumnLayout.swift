@@ -14,6 +14,8 @@ struct ColumnLayout {
     /// Every output column holding codes (a two-sided table has one per side).
     private var codeColumns: [Int] = []
     private var name: Int?
+    /// Output columns of performance indicators (`isIndicator`): never amounts.
+    private var indicators: Set<Int> = []
 
     init(header: TableHeader, kind: TableKind, body: [[String]]) {
         let n = header.paths.count
@@ -67,6 +69,15 @@ struct ColumnLayout {
         name = (code.flatMap { c in texts.first { $0 > c } } ?? texts.first)
             ?? labels.indices.first { i in i != serial && i != code && labels[i].contains("名称") }
         if let name, code != nil, split.count > 1, labels[name].contains("名称") { labels[name] = "科目名称" }
+        // A form repeats its header row (一级指标 | 二级指标 | 三级指标 | 指标值) in its body,
+        // where a grid without a detected header keeps it: those rows label columns too.
+        let headerRows = body.indices.filter { r in groups.contains { g in Self.indicatorLevels.contains(Self.cell(body[r], g)) } }
+        let columnLabels = groups.indices.map { i in
+            [header.paths[groups[i].lowerBound].last ?? ""] + headerRows.map { Self.cell(body[$0], groups[i]) }
+        }
+        if columnLabels.contains(where: { $0.contains(where: Self.indicatorLevels.contains) }) {
+            indicators = Set(columnLabels.indices.filter { Self.isIndicator(columnLabels[$0]) })
+        }
         labels = dropCaptions(header: header, kind: kind)
     }
 
@@ -153,7 +164,7 @@ struct ColumnLayout {
         let nameText = name.map { cells[$0] }
         var amounts: [Int: Amount] = [:]
         if let unit {
-            for i in cells.indices where i != serial && i != code && !codeColumns.contains(i) && i != name {
+            for i in cells.indices where i != serial && i != code && !codeColumns.contains(i) && i != name && !indicators.contains(i) {
                 if var a = Amount(printed: printed[i], unit: unit) {
                     a.box = boxes[i].first
                     amounts[i] = a
@@ -181,6 +192,7 @@ struct ColumnLayout {
             if i == serial { return ColumnMeaning(.serial, header: headers[i]) }
             if codeColumns.contains(i) || i == code { return ColumnMeaning(.code, header: headers[i]) }
             if Self.isLineNumber(headers[i]) { return ColumnMeaning(.lineNumber, header: headers[i]) }
+            if indicators.contains(i) { return ColumnMeaning(i == name ? .name : .text, header: headers[i]) }
             let values = rows.map { $0[i] }
             let isAmount = Self.mostly(values, CellText.isAmount) || (values.allSatisfy { $0.isEmpty } && i != name)
             guard isAmount, !Self.isRemark(headers[i]) else { return ColumnMeaning(i == name ? .name : .text, header: headers[i]) }
@@ -340,6 +352,26 @@ struct ColumnLayout {
             paths[i] = [paths[i].last!]
         }
         return paths.map { $0.joined(separator: "/") }
+    }
+
+    /// Labels of the indicator levels that mark a performance-target grid (绩效目标表, 绩效自评表).
+    static let indicatorLevels: Set<String> = ["一级指标", "二级指标", "三级指标", "指标名称"]
+
+    /// A performance indicator column, from its labels (its header leaf and the labels a
+    /// form's repeated header rows print over it) in a grid that names indicator levels:
+    /// 指标值, 年度指标值, 指标权重, 权重, 分值, 得分, 实际完成值, 目标值, 偏差…. Their figures
+    /// are counts, rates, scores (`98`, `≥ 2000 家`), not money: typed as amounts they became
+    /// 980,000 元. The form records carry them as indicators. A label naming money (资金, 金额,
+    /// 预算, 拨款, 执行数) keeps its column an amount column, whatever else it says.
+    static func isIndicator(_ labels: [String]) -> Bool {
+        let words = ["指标", "权重", "分值", "得分", "完成值", "目标值", "偏差"]
+        let money = ["资金", "金额", "预算", "拨款", "执行数"]
+        return labels.contains { l in words.contains { l.contains($0) } }
+            && !labels.contains { l in money.contains { l.contains($0) } }
+    }
+
+    private static func cell(_ row: [String], _ group: Range<Int>) -> String {
+        group.map { $0 < row.count ? row[$0] : "" }.joined().filter { !$0.isWhitespace }
     }
 
     private static func label(_ path: [String]) -> String {
