@@ -24,6 +24,9 @@ enum ChildProcess {
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
+        // The child checks it still has this parent once setpriv has set its death signal
+        // (budgetpdf's ParentWatch), closing the window in which a kill left it orphaned.
+        process.environment = ProcessInfo.processInfo.environment.merging(["BUDGETPDF_PARENT_PID": String(getpid())]) { _, new in new }
         let collected = Collected()
         err.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
         do { try process.run() } catch { return .couldNotStart(error.localizedDescription) }

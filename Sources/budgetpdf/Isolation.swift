@@ -173,6 +173,7 @@ struct IsolatedReader {
         }
         var environment = ProcessInfo.processInfo.environment
         if let password = options.effectivePassword { environment["BUDGETPDF_PASSWORD"] = password }
+        environment[ParentWatch.variable] = String(getpid())
         process.environment = environment
         let out = Pipe(), inPipe = Pipe()
         process.standardOutput = out
