@@ -70,7 +70,7 @@ enum CrossTableRules {
 
     /// The rows that give a 类's figure in a detail table: its one row, or, in a table
     /// printed by 预算单位 with no consolidated block (each unit's row over its own 类 rows,
-    /// shenzhen-2026-dept-04 支出总表), its row in every unit's block, which add up to it.
+    /// as a consolidated department's 支出总表 may be), its row in every unit's block, which add up to it.
     static func classRows(_ detail: BudgetTable, named name: String) -> [BudgetRow] {
         let rows = detail.rows
         let found = rows.indices.filter { rows[$0].code?.level == 1 && rows[$0].name == name }
