@@ -1,9 +1,8 @@
 import Foundation
 
 /// Runs a command with a time limit and an address-space limit (`ulimit -v` in a shell
-/// that then execs it), collecting its standard error. The child dies with its parent: it
-/// is started through util-linux's `setpriv --pdeathsig KILL`, so a batch killed with
-/// SIGKILL (which it cannot catch) leaves no document being written behind it.
+/// that then execs it), collecting its standard error. The child dies with its parent
+/// (`ParentDeath`), so a batch killed with SIGKILL leaves no document being written behind it.
 enum ChildProcess {
     enum Result: Sendable {
         case exited(Int32, stderr: String)
@@ -12,21 +11,16 @@ enum ChildProcess {
         case couldNotStart(String)
     }
 
-    /// Sets the parent-death signal, then execs the command (util-linux, essential in Debian).
-    static let setpriv = "/usr/bin/setpriv"
-
     static func run(_ executable: String, _ arguments: [String], timeout: Double, memoryMB: Int) -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        let deathSignal = FileManager.default.isExecutableFile(atPath: setpriv) ? "\(setpriv) --pdeathsig KILL -- " : ""
+        let deathSignal = ParentDeath.setpriv.map { ([$0] + ParentDeath.setprivArguments).joined(separator: " ") + " " } ?? ""
         process.arguments = ["-c", "ulimit -v \(memoryMB * 1024) 2>/dev/null; exec \(deathSignal)\"$0\" \"$@\"", executable] + arguments
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        // The child checks it still has this parent once setpriv has set its death signal
-        // (budgetpdf's ParentWatch), closing the window in which a kill left it orphaned.
-        process.environment = ProcessInfo.processInfo.environment.merging(["BUDGETPDF_PARENT_PID": String(getpid())]) { _, new in new }
+        process.environment = ParentDeath.childEnvironment()
         let collected = Collected()
         err.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
         do { try process.run() } catch { return .couldNotStart(error.localizedDescription) }

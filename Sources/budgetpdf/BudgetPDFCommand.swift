@@ -1,4 +1,5 @@
 import ArgumentParser
+import BudgetBatch
 import BudgetPDF
 import Foundation
 
@@ -20,7 +21,7 @@ struct BudgetPDFCommand: ParsableCommand {
     /// Refuses a file name that the parser would take for options before parsing: `-dash.pdf`
     /// reads as `-d -a -s -h …`, and `-h` would print help and exit 0 having done nothing.
     static func main() {
-        ParentWatch.exitIfOrphaned()
+        ParentDeath.exitIfOrphaned()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let name = OptionLikeName.first(in: arguments) {
             CommandFailure.say("“\(name)” is a file name that looks like an option; put file names after -- "
@@ -40,21 +41,5 @@ enum OptionLikeName {
             if argument.lowercased().hasSuffix(".pdf") || FileManager.default.fileExists(atPath: argument) { return argument }
         }
         return nil
-    }
-}
-
-/// A child budgetpdf (a document reader, a batch's extract) dies with its parent: the parent
-/// starts it through `setpriv --pdeathsig KILL`, which sets the parent-death signal and then
-/// execs budgetpdf. A parent killed before setpriv set the signal would leave the child
-/// running for good, so the parent also names itself in `BUDGETPDF_PARENT_PID`, and a child
-/// whose parent is no longer that process ends at once, before any work.
-enum ParentWatch {
-    static let variable = "BUDGETPDF_PARENT_PID"
-
-    static func exitIfOrphaned() {
-        guard let value = getenv(variable) else { return }
-        let expected = Int32(String(cString: value))
-        unsetenv(variable)
-        if let expected, getppid() != expected { _exit(70) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BudgetBatch
 import BudgetPDF
 import Foundation
 
@@ -161,19 +162,17 @@ struct IsolatedReader {
             input = stdin.data
         }
         let process = Process()
-        // The reader dies with this process (util-linux's setpriv sets its parent-death
-        // signal): a killed extract, or a batch's child killed with its batch, leaves no
-        // reader running behind it.
-        if FileManager.default.isExecutableFile(atPath: Self.setpriv) {
-            process.executableURL = URL(fileURLWithPath: Self.setpriv)
-            process.arguments = ["--pdeathsig", "KILL", "--", Self.executable] + arguments
+        // The reader dies with this process (`ParentDeath`): a killed extract, or a batch's
+        // child killed with its batch, leaves no reader running behind it.
+        if let setpriv = ParentDeath.setpriv {
+            process.executableURL = URL(fileURLWithPath: setpriv)
+            process.arguments = ParentDeath.setprivArguments + [Self.executable] + arguments
         } else {
             process.executableURL = URL(fileURLWithPath: Self.executable)
             process.arguments = arguments
         }
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ParentDeath.childEnvironment()
         if let password = options.effectivePassword { environment["BUDGETPDF_PASSWORD"] = password }
-        environment[ParentWatch.variable] = String(getpid())
         process.environment = environment
         let out = Pipe(), inPipe = Pipe()
         process.standardOutput = out
@@ -207,8 +206,6 @@ struct IsolatedReader {
             return .failure(Failure(code: 70))
         }
     }
-
-    static let setpriv = "/usr/bin/setpriv"
 
     /// This executable, for the children to run.
     static var executable: String {
