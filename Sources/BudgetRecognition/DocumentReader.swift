@@ -35,7 +35,7 @@ public struct DocumentReader {
             }
             numbers = chosen.pages
         }
-        var pages: [PageTables] = []
+        var layouts: [PageLayout] = []
         var opening: [String] = []
         var warnings: [String] = []
         var textPages = 0
@@ -69,10 +69,31 @@ public struct DocumentReader {
                 unread.append(n)
             }
             if numbers.prefix(4).contains(n) { opening += layout.lines.map { CellText.clean($0.text) }.filter { !$0.isEmpty } }
-            pages.append(FramedCaptions.peel(PageTables(layout)))
+            layouts.append(layout)
         }
         guard textPages > 0 else { throw failures.first ?? PDFLayoutError(file: path, page: numbers.first ?? 1, reason: .noText) }
+        // Each page's grids on its own core; the prose is read beside the tables.
+        let pages = Concurrent.map(layouts) { FramedCaptions.peel(PageTables($0)) }
+        let (sections, (tables, metadata)) = Concurrent.both({ ProseReader().sections(pages) }, {
+            readTables(pages, opening: opening, path: path, warnings: &warnings)
+        })
 
+        let prose = pages.map { page in
+            PageText(page: page.page, text: page.text.map { CellText.clean($0.text) }.joined())
+        }.filter { !$0.text.isEmpty }
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let source = BudgetDocument.Source(file: URL(fileURLWithPath: path).lastPathComponent, sha256: digest,
+                                           pages: pdf.pageCount, producer: pdf.producer ?? pdf.creator)
+        var document = BudgetDocument(source: source, metadata: metadata, tables: tables, warnings: warnings, prose: prose)
+        document.sections = sections
+        document.unreadPages = unread
+        return document
+    }
+
+    /// The document's tables, stitched over their pages and typed, and its metadata; a
+    /// table of no known kind, or one without a unit line, is named in `warnings`.
+    private func readTables(_ pages: [PageTables], opening: [String], path: String,
+                            warnings: inout [String]) -> ([BudgetTable], DocumentMetadata) {
         let spans = TableStitcher().spans(pages) { lines in
             let t = TableReader.title(lines)
             return t.isEmpty || !TitleRules.isTitle(t) ? nil : t
@@ -93,16 +114,7 @@ public struct DocumentReader {
             openingLines: opening,
             tableLines: spans.flatMap { $0.leading.map { CellText.clean($0.text) } } + Self.nameFields(tables),
             titles: tables.map(\.title).filter { !$0.isEmpty }).read()
-        let prose = pages.map { page in
-            PageText(page: page.page, text: page.text.map { CellText.clean($0.text) }.joined())
-        }.filter { !$0.text.isEmpty }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        let source = BudgetDocument.Source(file: URL(fileURLWithPath: path).lastPathComponent, sha256: digest,
-                                           pages: pdf.pageCount, producer: pdf.producer ?? pdf.creator)
-        var document = BudgetDocument(source: source, metadata: metadata, tables: tables, warnings: warnings, prose: prose)
-        document.sections = ProseReader().sections(pages)
-        document.unreadPages = unread
-        return document
+        return (tables, metadata)
     }
 
     /// `部门名称 | 首都绿化委员会办公室` printed as two cells of a form (in its body or the
