@@ -102,29 +102,48 @@ public final class PDFDocument {
     /// Every page's layout or the reason it cannot be read, in page order. Pages are read
     /// in parallel, one poppler document per worker; the result is the same as reading
     /// them one by one with `page(_:)`.
+    ///
+    /// A page without misreported fonts is finished by the worker that read it. The others
+    /// wait for the document's font offsets: each is measured on the first page, in page
+    /// order, where its font is suspect (as `page(_:)` would), then those pages are finished
+    /// in parallel too.
     public func pageResults() throws(PDFLayoutError) -> [Result<PageLayout, PDFLayoutError>] {
         guard pageCount > 0 else { return [] }
-        let prepared = try readAll()
-        var out: [Result<PageLayout, PDFLayoutError>] = []
-        out.reserveCapacity(pageCount)
-        for p in prepared {
-            switch p {
-            case .success(let page):
-                do throws(PDFLayoutError) {
-                    try PageWork.on(page.source.number) { () throws(PDFLayoutError) in try measureFonts(of: page) }
-                } catch { out.append(.failure(error)); continue }
-                out.append(.success(PageWork.on(page.source.number) { assembler.finish(page, offsets: fontOffsets) }))
-            case .failure(let error):
-                out.append(.failure(error))
+        var read = try readAll()
+        var waiting: [(index: Int, page: PageAssembler.Prepared)] = []
+        for (i, r) in read.enumerated() {
+            guard case .success(.waiting(let page)) = r else { continue }
+            do throws(PDFLayoutError) {
+                try PageWork.on(page.source.number) { () throws(PDFLayoutError) in try measureFonts(of: page) }
+                waiting.append((i, page))
+            } catch {
+                read[i] = .failure(error)
             }
         }
-        return out
+        let finished = Self.inParallel(waiting.count) { [assembler, fontOffsets, waiting] k in
+            PageWork.on(waiting[k].page.source.number) { assembler.finish(waiting[k].page, offsets: fontOffsets) }
+        }
+        for (k, w) in waiting.enumerated() { read[w.index] = .success(.finished(finished[k])) }
+        return read.map { r in
+            switch r {
+            case .success(.finished(let layout)): .success(layout)
+            case .success(.waiting): preconditionFailure("every waiting page was finished or failed")
+            case .failure(let error): .failure(error)
+            }
+        }
     }
 
-    /// Reads and prepares every page on all cores: worker `w` reads pages w+1, w+1+n, ….
-    private func readAll() throws(PDFLayoutError) -> [Result<PageAssembler.Prepared, PDFLayoutError>] {
+    /// A page as a worker leaves it: finished, or prepared and waiting for font offsets.
+    private enum Read: Sendable {
+        case finished(PageLayout)
+        case waiting(PageAssembler.Prepared)
+    }
+
+    /// Reads every page on all cores (worker `w` reads pages w+1, w+1+n, …), finishing
+    /// those that need no font offsets.
+    private func readAll() throws(PDFLayoutError) -> [Result<Read, PDFLayoutError>] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pageCount, 8))
-        let results = UnsafeMutableBufferPointer<Result<PageAssembler.Prepared, PDFLayoutError>?>.allocate(capacity: pageCount)
+        let results = UnsafeMutableBufferPointer<Result<Read, PDFLayoutError>?>.allocate(capacity: pageCount)
         results.initialize(repeating: nil)
         defer { results.deinitialize(); results.deallocate() }
         let openFailures = UnsafeMutableBufferPointer<PDFLayoutError?>.allocate(capacity: workers)
@@ -143,7 +162,10 @@ public final class PDFDocument {
             }
             for n in stride(from: w + 1, through: count, by: workers) {
                 do throws(PDFLayoutError) {
-                    results[n - 1] = .success(try PageWork.on(n) { () throws(PDFLayoutError) in assembler.prepare(try core.read(n)) })
+                    results[n - 1] = .success(try PageWork.on(n) { () throws(PDFLayoutError) -> Read in
+                        let page = assembler.prepare(try core.read(n))
+                        return page.suspects.isEmpty ? .finished(assembler.finish(page, offsets: [:])) : .waiting(page)
+                    })
                 } catch {
                     results[n - 1] = .failure(error)
                 }
@@ -151,6 +173,17 @@ public final class PDFDocument {
         }
         if let failure = openFailures.compactMap({ $0 }).first { throw failure }
         return results.map { $0! }
+    }
+
+    /// `(0..<count).map(body)`, spread over the cores.
+    private static func inParallel<T>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+        guard count > 1 else { return (0..<count).map(body) }
+        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer { slots.deinitialize(); slots.deallocate() }
+        let shared = Unchecked(slots)
+        DispatchQueue.concurrentPerform(iterations: count) { k in shared.value[k] = body(k) }
+        return slots.map { $0! }
     }
 
     /// Measures the offsets of this page's suspect fonts not measured yet, on this page.
