@@ -101,7 +101,7 @@ public struct DocumentReader {
         let reader = TableReader()
         // A grid that is neither a table of a known kind nor holds any row (a chart's
         // gridlines, a framed heading) carries no data.
-        let tables = spans.map(reader.read).filter { $0.kind != .other || !$0.rows.isEmpty }
+        let tables = Concurrent.map(spans, reader.read).filter { $0.kind != .other || !$0.rows.isEmpty }
         for t in tables where t.kind == .other && t.rows.contains(where: { !$0.amounts.isEmpty })
             && KindRules.kind(title: t.title) == nil {
             let named = t.title.isEmpty ? "an untitled table" : "table \(t.title)"

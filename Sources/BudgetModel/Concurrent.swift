@@ -1,11 +1,11 @@
 import Dispatch
 
-/// Runs independent pieces of a document's reading on the machine's cores. Each piece is
-/// pure (it reads values and returns one), so the result is the same as running them one
-/// after the other, in the same order; only the wall time changes.
-enum Concurrent {
+/// Runs independent pieces of a document's reading and checking on the machine's cores.
+/// Each piece is pure (it reads values and returns one), so the result is the same as
+/// running them one after the other, in the same order; only the wall time changes.
+package enum Concurrent {
     /// `items.map(transform)`, the items spread over the cores.
-    static func map<T, U>(_ items: [T], _ transform: (T) -> U) -> [U] {
+    package static func map<T, U>(_ items: [T], _ transform: (T) -> U) -> [U] {
         guard items.count > 1 else { return items.map(transform) }
         let slots = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
         slots.initialize(repeating: nil)
@@ -24,7 +24,7 @@ enum Concurrent {
     }
 
     /// `(first(), second())`, the two run at the same time.
-    static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    package static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         var a: A?, b: B?
         withoutActuallyEscaping(first) { first in
             withoutActuallyEscaping(second) { second in
