@@ -139,8 +139,9 @@ public final class PDFDocument {
         case waiting(PageAssembler.Prepared)
     }
 
-    /// Reads every page on all cores (worker `w` reads pages w+1, w+1+n, …), finishing
-    /// those that need no font offsets.
+    /// Reads every page on all cores, finishing those that need no font offsets. Each
+    /// worker takes the next page not yet taken: pages differ tenfold in cost, and a fixed
+    /// share per worker left one core idle while the other read the heavy pages.
     private func readAll() throws(PDFLayoutError) -> [Result<Read, PDFLayoutError>] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pageCount, 8))
         let results = UnsafeMutableBufferPointer<Result<Read, PDFLayoutError>?>.allocate(capacity: pageCount)
@@ -152,6 +153,7 @@ public final class PDFDocument {
         let (name, password, count, assembler) = (name, password, pageCount, assembler)
         // Workers write disjoint slots and only read the bytes; concurrentPerform returns
         // after the last one, so nothing outlives this call.
+        let queue = PageQueue(count: count)
         let shared = Unchecked((bytes: UnsafeRawBufferPointer(self.bytes), results: results, openFailures: openFailures))
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let (bytes, results, openFailures) = shared.value
@@ -160,7 +162,7 @@ public final class PDFDocument {
                 openFailures[w] = error
                 return
             }
-            for n in stride(from: w + 1, through: count, by: workers) {
+            while let n = queue.next() {
                 do throws(PDFLayoutError) {
                     results[n - 1] = .success(try PageWork.on(n) { () throws(PDFLayoutError) -> Read in
                         let page = assembler.prepare(try core.read(n))
@@ -244,6 +246,23 @@ public final class PDFDocument {
         defer { g_free(pointer) }
         let s = String(cString: pointer)
         return s.isEmpty ? nil : s
+    }
+}
+
+/// Page numbers 1...count handed out once each to whichever worker asks first.
+private final class PageQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taken = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard taken < count else { return nil }
+        taken += 1
+        return taken
     }
 }
 
