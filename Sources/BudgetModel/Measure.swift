@@ -114,7 +114,7 @@ public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
             let named = items(part)
             if named.count > 1 { return nil }
             if let m = named.first { return m }
-            if part.contains("小计") {
+            if PlainText.contains(part, "小计") {
                 // Rule 3: the group's measure; a 小计 with no group is a total.
                 for group in parts[..<depth].reversed() {
                     let g = items(group)
@@ -123,48 +123,48 @@ public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
                 }
                 return .total
             }
-            if part.contains("合计") || part.contains("总计") { return .total }
+            if PlainText.contains(part, "合计") || PlainText.contains(part, "总计") { return .total }
         }
         return fundOnly
     }
 
     /// Rule 2: the items a header word names (more than one when cells were glued).
     static func items(_ p: String) -> [Measure] {
+        func has(_ word: String) -> Bool { PlainText.contains(p, word) }
         var found: [Measure] = []
-        if p.contains("因公出国") { found.append(.goingAbroad) }
-        if p.contains("公务接待") { found.append(.reception) }
-        if p.contains("公务用车") || p.hasPrefix("购置费") || p.hasPrefix("运行费") || p.hasPrefix("运行维护费") {
-            let purchase = p.contains("购置"), operation = p.contains("运行") || p.contains("运维")
+        if has("因公出国") { found.append(.goingAbroad) }
+        if has("公务接待") { found.append(.reception) }
+        if has("公务用车") || p.hasPrefix("购置费") || p.hasPrefix("运行费") || p.hasPrefix("运行维护费") {
+            let purchase = has("购置"), operation = has("运行") || has("运维")
             found.append(purchase && operation ? .vehicleTotal : purchase ? .vehiclePurchase : operation ? .vehicleOperation : .vehicleTotal)
         }
-        if p.contains("会议费") { found.append(.meeting) }
-        if p.contains("培训费") { found.append(.training) }
-        if p.contains("机关运行经费") { found.append(.operatingExpenses) }
-        if p.contains("三公") && found.isEmpty { return [.threePublicTotal] }
-        if p.contains("三公") { found.append(.threePublicTotal) }
+        if has("会议费") { found.append(.meeting) }
+        if has("培训费") { found.append(.training) }
+        if has("机关运行经费") { found.append(.operatingExpenses) }
+        if has("三公") && found.isEmpty { return [.threePublicTotal] }
+        if has("三公") { found.append(.threePublicTotal) }
         if !found.isEmpty { return found }
-        if p.contains("基本支出") { return [.basic] }
-        if p.contains("人员经费") || p.contains("工资福利") { return [.personnel] }
-        if p.contains("公用经费") || p.contains("商品和服务") { return [.publicFunds] }
-        if p.contains("项目支出") { return [.project] }
-        if p.contains("上级补助收入") { return [.higherSubsidy] }
-        if p.contains("附属单位上缴") { return [.affiliateRemittance] }
-        if p.contains("上缴上级") { return [.remittanceToHigher] }
-        if p.contains("对附属单位补助") { return [.affiliateSubsidy] }
-        if p.contains("经营支出") { return [.operatingExpenditure] }
-        if p.contains("事业收入") { return [.businessIncome] }
-        if p.contains("经营收入") { return [.operatingIncome] }
-        if p.contains("结转") || p.contains("结余") { return [.carryOver] }
-        if p.contains("财政专户") { return [.fiscalSpecialAccount] }
-        if p.contains("其他收入") { return [.otherIncome] }
-        if p.contains("财政拨款") { return [.fiscalGrant] }
+        if has("基本支出") { return [.basic] }
+        if has("人员经费") || has("工资福利") { return [.personnel] }
+        if has("公用经费") || has("商品和服务") { return [.publicFunds] }
+        if has("项目支出") { return [.project] }
+        if has("上级补助收入") { return [.higherSubsidy] }
+        if has("附属单位上缴") { return [.affiliateRemittance] }
+        if has("上缴上级") { return [.remittanceToHigher] }
+        if has("对附属单位补助") { return [.affiliateSubsidy] }
+        if has("经营支出") { return [.operatingExpenditure] }
+        if has("事业收入") { return [.businessIncome] }
+        if has("经营收入") { return [.operatingIncome] }
+        if has("结转") || has("结余") { return [.carryOver] }
+        if has("财政专户") { return [.fiscalSpecialAccount] }
+        if has("其他收入") { return [.otherIncome] }
+        if has("财政拨款") { return [.fiscalGrant] }
         return []
     }
 
     /// Rule 5: a word that names only a fund.
     static func fund(_ p: String) -> Measure? {
-        let rest = p.replacingOccurrences(of: "财政拨款", with: "").replacingOccurrences(of: "拨款", with: "")
-            .replacingOccurrences(of: "收入", with: "").replacingOccurrences(of: "资金", with: "")
+        let rest = PlainText.removing(["财政拨款", "拨款", "收入", "资金"], from: p)
         switch rest {
         case "一般公共预算": return .generalBudget
         case "政府性基金预算", "政府性基金": return .governmentFund
@@ -185,8 +185,22 @@ public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
 
     /// Spaces and quotes dropped, full-width brackets as half-width: how headers compare.
     static func normalised<S: StringProtocol>(_ s: S) -> String {
-        String(s.filter { !$0.isWhitespace && !"“”\"'‘’".contains($0) })
-            .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        // Plain text (`PlainText`) holds one scalar per character: filtered and mapped scalar
+        // by scalar, in one pass, with the same result.
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            guard u.isASCII || PlainText.isPlainScalar(u.value) else {
+                return String(s.filter { !$0.isWhitespace && !"“”\"'‘’".contains($0) })
+                    .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+            }
+            switch u {
+            case "“", "”", "\"", "'", "‘", "’": continue
+            case "（": out.append("(")
+            case "）": out.append(")")
+            default: if !Whitespace.isWhiteSpace(u) { out.append(u) }
+            }
+        }
+        return String(out)
     }
 }
 

@@ -14,6 +14,24 @@ public enum Whitespace {
             return String(decoding: text.utf8.filter { !isASCIIWhiteSpace($0) }, as: UTF8.self)
         }
         guard text.unicodeScalars.contains(where: isWhiteSpace) else { return text }
+        // Plain text (`PlainText`: one scalar per character, CR LF aside, whose two
+        // scalars are both whitespace) loses exactly its whitespace scalars; their only
+        // plain non-ASCII one is U+3000 (E3 80 80).
+        var copy = text
+        let plain: [UInt8]? = copy.withUTF8 { u in
+            guard PlainText.isPlain(u) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                if b == 0xE3, u[i + 1] == 0x80, u[i + 2] == 0x80 { i += 3; continue }
+                if !isASCIIWhiteSpace(b) { out.append(b) }
+                i += 1
+            }
+            return out
+        }
+        if let plain { return String(decoding: plain, as: UTF8.self) }
         return text.filter { !$0.isWhitespace }
     }
 

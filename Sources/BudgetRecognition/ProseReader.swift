@@ -40,7 +40,7 @@ struct ProseReader {
     }
 
     private func isHeading(_ text: String, size: Double, body: Double) -> Bool {
-        guard text.count <= 40, !text.hasSuffix("。"), !text.hasSuffix("；"), !text.contains("…"), !text.contains("....") else {
+        guard text.count <= 40, !text.hasSuffix("。"), !text.hasSuffix("；"), !PlainText.contains(text, "…"), !PlainText.contains(text, "....") else {
             return false
         }
         if size >= body + 1.5 { return true }

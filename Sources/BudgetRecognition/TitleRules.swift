@@ -9,13 +9,14 @@ enum TitleRules {
     /// contents entry, a note or a unit line.
     static func isTitle(_ text: String) -> Bool {
         let t = CellText.clean(text)
-        guard t.count >= 3, t.count <= 80, !t.contains("…"), !t.contains("....") , !t.hasPrefix("注") else { return false }
+        let count = t.count
+        guard count >= 3, count <= 80, !PlainText.contains(t, "…"), !PlainText.contains(t, "...."), !t.hasPrefix("注") else { return false }
         // A title ends in 表 or a closing bracket: asked first, it spares the patterns below
         // on the lines of prose (every line of every page is asked).
         guard let last = t.last, t.hasSuffix("表") || last == "）" || last == ")" else { return false }
         if isLabelLine(t) { return false }
         guard !isFurniture(t), !strippingLabels(t).isEmpty else { return false }
-        return t.hasSuffix("表") || (last == "）" || last == ")") && (t.contains("表（") || t.contains("表(") || hasLabel(t))
+        return t.hasSuffix("表") || (last == "）" || last == ")") && (PlainText.contains(t, "表（") || PlainText.contains(t, "表(") || hasLabel(t))
             || t.hasSuffix("表)")
     }
 
@@ -24,7 +25,15 @@ enum TitleRules {
         let t = CellText.clean(text)
         // A label holds a number (`numberLabel`); text without one is not stripped to nothing.
         guard t.unicodeScalars.contains(where: isNumeral) else { return false }
+        // The labels' patterns match only their own scalars: text with any other keeps it.
+        guard t.unicodeScalars.allSatisfy(isLabelScalar) else { return false }
         return !t.isEmpty && strippingLabels(t).isEmpty
+    }
+
+    /// A scalar `leadingLabel` or `trailingLabel` can match: of a label (部门, 公开, 预算,
+    /// 决算, 附, 表, `numberLabel`), a bracket around it, or a separator after it.
+    private static func isLabelScalar(_ s: Unicode.Scalar) -> Bool {
+        isNumeral(s) || "部门公开预算决附表（()）：:、.．-—－".unicodeScalars.contains(s)
     }
 
     /// A scalar of `numberLabel`: 0-9, ０-９, 一 … 十.
