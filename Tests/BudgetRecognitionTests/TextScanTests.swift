@@ -47,6 +47,28 @@ final class TextScanTests: XCTestCase {
         "𠀀𠀀12万元", "第3页，共45页", "—26—", "- 5 -", "\t收入\u{A0}合计\u{2003}",
     ]
 
+    /// The pattern ProseReader used, run as before.
+    static let figurePattern = try! NSRegularExpression(
+        pattern: #"([^，。；：、,;:（）()“”0-9%]{0,24}?)(?<![0-9,.])([0-9][0-9,]*+(?:\.[0-9]++)?+)(万元|元)"#)
+
+    func testProseFiguresAreTheRegularExpressionsMatches() throws {
+        var texts = try strings()
+        // Long runs and joined pages, as sections join them.
+        texts.append(texts.prefix(400).joined())
+        var matched = 0
+        for text in texts {
+            // As ProseReader took them: a match whose ranges are not characters' was left out.
+            let old = Self.figurePattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m -> [String]? in
+                let ranges = (1...3).compactMap { Range(m.range(at: $0), in: text) }
+                return ranges.count == 3 ? ranges.map { String(text[$0]) } : nil
+            }
+            let new = ProseReader.figureRanges(in: text).map { [String(text[$0.label]), String(text[$0.number]), String(text[$0.unit])] }
+            XCTAssertEqual(new, old, text)
+            matched += old.count
+        }
+        if Self.corpusStrings != nil { XCTAssertGreaterThan(matched, 1000) }
+    }
+
     /// Every word the readers and checks search for.
     static let words = ["因公出国", "公务接待", "公务用车", "购置", "运行", "运维", "会议费", "培训费", "机关运行经费", "三公",
                         "基本支出", "人员经费", "工资福利", "公用经费", "商品和服务", "项目支出", "上级补助收入", "附属单位上缴",
