@@ -15,13 +15,17 @@ public enum CSVFiles {
     ]
 
     public static func facts(_ document: BudgetDocument, excel: Bool = false) throws -> Data {
-        try csv([factColumns] + factRows(document), excel: excel)
+        try facts(document, excel: excel, measures: Measures(document))
+    }
+
+    static func facts(_ document: BudgetDocument, excel: Bool, measures: Measures) throws -> Data {
+        try csv([factColumns] + factRows(document, measures: measures), excel: excel)
     }
 
     /// The lines of `facts.csv` below its header, as text (the workbook's facts sheet too).
-    static func factRows(_ document: BudgetDocument) -> [[String]] {
+    static func factRows(_ document: BudgetDocument, measures: Measures? = nil) -> [[String]] {
         var rows: [[String]] = []
-        for f in Fact.facts(of: document) {
+        for f in Fact.facts(of: document, measures: measures ?? Measures(document)) {
             let parts = f.code?.parts ?? []
             rows.append([
                 f.documentID, f.fiscalYear.map(String.init) ?? "", f.entity ?? "", f.documentKind.rawValue,

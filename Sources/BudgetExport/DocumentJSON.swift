@@ -11,6 +11,10 @@ public enum DocumentJSON {
         JSONWriter.data(Document(document), pretty: true)
     }
 
+    static func encode(_ document: BudgetDocument, measures: Measures) -> Data {
+        JSONWriter.data(Document(document, measures: measures), pretty: true)
+    }
+
     /// The document on one line, for JSON Lines (`--out -` with several files).
     public static func line(_ document: BudgetDocument) throws -> Data {
         JSONWriter.data(Document(document), pretty: false)
@@ -25,11 +29,12 @@ public enum DocumentJSON {
         var findings: [FindingJSON]
         var sections: [Section]
 
-        init(_ d: BudgetDocument) {
+        init(_ d: BudgetDocument, measures: Measures? = nil) {
+            let measures = measures ?? Measures(d)
             source = Source(file: d.source.file, sha256: d.source.sha256, pages: d.source.pages, producer: Nullable(d.source.producer),
                             budgetpdf_version: BudgetPDFVersion.current)
             document = Metadata(d.metadata)
-            tables = d.tables.enumerated().map { Table(index: $0.offset, $0.element) }
+            tables = d.tables.indices.map { Table(index: $0, d.tables[$0], measures: measures.tables[$0]) }
             warnings = d.warnings
             let cells = CellIndex(d)
             findings = d.findings.map { FindingJSON($0, cells: cells) }
@@ -256,7 +261,7 @@ public enum DocumentJSON {
         var procurement: Nullable<[Purchase]>
         var notes: [String]
 
-        init(index: Int, _ t: BudgetTable) {
+        init(index: Int, _ t: BudgetTable, measures: [[Measure?]]) {
             self.index = index
             kind = t.kind.rawValue
             title = t.title
@@ -269,7 +274,6 @@ public enum DocumentJSON {
                               period: Nullable(m.columnRole.period?.rawValue), basis: Nullable(m.columnRole.basis?.rawValue),
                               percent: m.columnRole.percent, of_which: m.columnRole.ofWhich)
             }
-            let measures = Measure.figures(of: t)
             rows = t.rows.enumerated().map { Row(index: $0.offset, $0.element, columns: t.columns, measures: measures[$0.offset]) }
             items = Nullable(t.kind.isTwoSided ? t.sideItems.map { Item($0, columns: t.columns) } : nil)
             indicators = Nullable(t.kind == .performanceTargets ? t.indicators.map(Indicator.init) : nil)

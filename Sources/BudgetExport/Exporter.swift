@@ -49,15 +49,17 @@ public struct Exporter {
                 try data.write(to: set.staged(name))
                 placed.append(name)
             }
+            // What both the JSON and the facts need, worked out once.
+            lazy var measures = Measures(document)
             for format in formats {
                 switch format {
-                case .json: try put(try DocumentJSON.encode(document), "\(stem).json")
+                case .json: try put(DocumentJSON.encode(document, measures: measures), "\(stem).json")
                 case .grid: try put(try GridJSON.encode(document), "\(stem).grid.json")
                 case .xlsx:
                     try Workbook.write(document, to: set.staged("\(stem).xlsx").path)
                     placed.append("\(stem).xlsx")
                 case .csv:
-                    try put(try CSVFiles.facts(document, excel: excelBOM), "\(stem).facts.csv")
+                    try put(try CSVFiles.facts(document, excel: excelBOM, measures: measures), "\(stem).facts.csv")
                     if let indicators = try CSVFiles.indicators(document, excel: excelBOM) {
                         try put(indicators, "\(stem).indicators.csv")
                     }
