@@ -15,11 +15,11 @@ public enum CSVFiles {
     ]
 
     public static func facts(_ document: BudgetDocument, excel: Bool = false) throws -> Data {
-        try facts(document, excel: excel, measures: Measures(document))
+        Data(factsBytes(document, excel: excel, measures: Measures(document)))
     }
 
-    static func facts(_ document: BudgetDocument, excel: Bool, measures: Measures) throws -> Data {
-        try csv([factColumns] + factRows(document, measures: measures), excel: excel)
+    static func factsBytes(_ document: BudgetDocument, excel: Bool, measures: Measures) -> [UInt8] {
+        csv([factColumns] + factRows(document, measures: measures), excel: excel)
     }
 
     /// The lines of `facts.csv` below its header, as text (the workbook's facts sheet too).
@@ -49,6 +49,10 @@ public enum CSVFiles {
     /// The performance indicators of every performance-target form, or nil when the
     /// document has none; `project` is the name of the form the indicator belongs to.
     public static func indicators(_ document: BudgetDocument, excel: Bool = false) throws -> Data? {
+        indicatorsBytes(document, excel: excel).map { Data($0) }
+    }
+
+    static func indicatorsBytes(_ document: BudgetDocument, excel: Bool) -> [UInt8]? {
         let id = String(document.source.sha256.prefix(12))
         var rows = [indicatorColumns]
         for (t, table) in document.tables.enumerated() where table.kind == .performanceTargets {
@@ -60,7 +64,7 @@ public enum CSVFiles {
                 }
             }
         }
-        return rows.count > 1 ? try csv(rows, excel: excel) : nil
+        return rows.count > 1 ? csv(rows, excel: excel) : nil
     }
 
     /// Column names of `<name>.forms.csv`: one amount a performance form prints per line
@@ -73,6 +77,10 @@ public enum CSVFiles {
     /// The forms of every performance-target table as records, or nil when the document
     /// has none.
     public static func forms(_ document: BudgetDocument, excel: Bool = false) throws -> Data? {
+        formsBytes(document, excel: excel).map { Data($0) }
+    }
+
+    static func formsBytes(_ document: BudgetDocument, excel: Bool) -> [UInt8]? {
         let id = String(document.source.sha256.prefix(12))
         var rows = [formColumns]
         for (t, table) in document.tables.enumerated() where table.kind == .performanceTargets {
@@ -88,7 +96,7 @@ public enum CSVFiles {
                 }
             }
         }
-        return rows.count > 1 ? try csv(rows, excel: excel) : nil
+        return rows.count > 1 ? csv(rows, excel: excel) : nil
     }
 
     /// Column names of `<name>.procurement.csv`: one amount of one procurement line per line.
@@ -99,6 +107,10 @@ public enum CSVFiles {
 
     /// Every procurement line's amounts, or nil when the document has no procurement table.
     public static func procurement(_ document: BudgetDocument, excel: Bool = false) throws -> Data? {
+        procurementBytes(document, excel: excel).map { Data($0) }
+    }
+
+    static func procurementBytes(_ document: BudgetDocument, excel: Bool) -> [UInt8]? {
         let id = String(document.source.sha256.prefix(12))
         var rows = [procurementColumns]
         for (t, table) in document.tables.enumerated() where table.kind == .procurement {
@@ -112,7 +124,7 @@ public enum CSVFiles {
                 }
             }
         }
-        return rows.count > 1 ? try csv(rows, excel: excel) : nil
+        return rows.count > 1 ? csv(rows, excel: excel) : nil
     }
 
     /// Column names of `<name>.statements.csv`: the money figures the prose states.
@@ -120,6 +132,10 @@ public enum CSVFiles {
 
     /// Every figure the text outside the tables states, or nil when it states none.
     public static func statements(_ document: BudgetDocument, excel: Bool = false) throws -> Data? {
+        statementsBytes(document, excel: excel).map { Data($0) }
+    }
+
+    static func statementsBytes(_ document: BudgetDocument, excel: Bool) -> [UInt8]? {
         let id = String(document.source.sha256.prefix(12))
         var rows = [statementColumns]
         for section in document.sections {
@@ -128,12 +144,16 @@ public enum CSVFiles {
                              f.amount.unit.rawValue, plain(f.amount.yuan)])
             }
         }
-        return rows.count > 1 ? try csv(rows, excel: excel) : nil
+        return rows.count > 1 ? csv(rows, excel: excel) : nil
     }
 
     /// A table as printed: its column names (`headerNames`), then its rows.
     public static func table(_ table: BudgetTable, excel: Bool = false) throws -> Data {
-        try csv([headerNames(table.columns)] + table.rows.map(\.cells), excel: excel)
+        Data(tableBytes(table, excel: excel))
+    }
+
+    static func tableBytes(_ table: BudgetTable, excel: Bool) -> [UInt8] {
+        csv([headerNames(table.columns)] + table.rows.map(\.cells), excel: excel)
     }
 
     /// A table CSV's header: the printed column paths, made usable as field names — a
@@ -158,7 +178,9 @@ public enum CSVFiles {
 
     /// The file name of table `index` under `DIR/<name>/`: stable, sortable, readable.
     public static func tableFileName(_ table: BudgetTable, index: Int) -> String {
-        String(format: "%02d-", index + 1) + table.kind.rawValue + ".csv"
+        // `%02d-` without String(format:), which costs a Foundation formatter per file.
+        let n = index + 1
+        return (n < 10 ? "0" : "") + String(n) + "-" + table.kind.rawValue + ".csv"
     }
 
     /// A decimal without exponent or grouping, exactly.
@@ -170,11 +192,11 @@ public enum CSVFiles {
 
     /// Any rows as RFC 4180 CSV (the first row is the header).
     public static func encode(_ rows: [[String]], excel: Bool = false) throws -> Data {
-        try csv(rows, excel: excel)
+        Data(csv(rows, excel: excel))
     }
 
-    private static func csv(_ rows: [[String]], excel: Bool) throws -> Data {
-        var data = CSVText.encode(excel ? rows.map { $0.map(SpreadsheetSafety.neutralised) } : rows)
+    private static func csv(_ rows: [[String]], excel: Bool) -> [UInt8] {
+        var data = CSVText.bytes(excel ? rows.map { $0.map(SpreadsheetSafety.neutralised) } : rows)
         if excel { data.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
         return data
     }

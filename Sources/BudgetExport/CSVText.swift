@@ -9,6 +9,10 @@ import Foundation
 /// (scripts/bench-csv: 100,000 facts lines, 15.6 s against 0.34 s in release builds).
 enum CSVText {
     static func encode(_ rows: [[String]]) -> Data {
+        Data(bytes(rows))
+    }
+
+    static func bytes(_ rows: [[String]]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(rows.count * 128)
         for row in rows {
@@ -29,6 +33,6 @@ enum CSVText {
             }
             out.append(contentsOf: [0x0D, 0x0A])
         }
-        return Data(out)
+        return out
     }
 }

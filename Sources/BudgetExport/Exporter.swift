@@ -45,37 +45,36 @@ public struct Exporter {
         var placed: [String] = []
         do {
             try set.begin()
-            func put(_ data: Data, _ name: String) throws {
-                try data.write(to: set.staged(name))
+            func put(_ bytes: [UInt8], _ name: String) throws {
+                try set.write(bytes, as: name)
                 placed.append(name)
             }
             // What both the JSON and the facts need, worked out once.
             lazy var measures = Measures(document)
             for format in formats {
                 switch format {
-                case .json: try put(DocumentJSON.encode(document, measures: measures), "\(stem).json")
-                case .grid: try put(try GridJSON.encode(document), "\(stem).grid.json")
+                case .json: try put(DocumentJSON.bytes(document, measures: measures), "\(stem).json")
+                case .grid: try put(GridJSON.bytes(document), "\(stem).grid.json")
                 case .xlsx:
                     try Workbook.write(document, to: set.staged("\(stem).xlsx").path)
                     placed.append("\(stem).xlsx")
                 case .csv:
-                    try put(try CSVFiles.facts(document, excel: excelBOM, measures: measures), "\(stem).facts.csv")
-                    if let indicators = try CSVFiles.indicators(document, excel: excelBOM) {
+                    try put(CSVFiles.factsBytes(document, excel: excelBOM, measures: measures), "\(stem).facts.csv")
+                    if let indicators = CSVFiles.indicatorsBytes(document, excel: excelBOM) {
                         try put(indicators, "\(stem).indicators.csv")
                     }
-                    if let forms = try CSVFiles.forms(document, excel: excelBOM) {
+                    if let forms = CSVFiles.formsBytes(document, excel: excelBOM) {
                         try put(forms, "\(stem).forms.csv")
                     }
-                    if let procurement = try CSVFiles.procurement(document, excel: excelBOM) {
+                    if let procurement = CSVFiles.procurementBytes(document, excel: excelBOM) {
                         try put(procurement, "\(stem).procurement.csv")
                     }
-                    if let statements = try CSVFiles.statements(document, excel: excelBOM) {
+                    if let statements = CSVFiles.statementsBytes(document, excel: excelBOM) {
                         try put(statements, "\(stem).statements.csv")
                     }
-                    let tables = set.staged(stem)
-                    try FileManager.default.createDirectory(at: tables, withIntermediateDirectories: false)
+                    try FileManager.default.createDirectory(at: set.staged(stem), withIntermediateDirectories: false)
                     for (i, table) in document.tables.enumerated() {
-                        try CSVFiles.table(table, excel: excelBOM).write(to: tables.appendingPathComponent(CSVFiles.tableFileName(table, index: i)))
+                        try set.write(CSVFiles.tableBytes(table, excel: excelBOM), as: stem + "/" + CSVFiles.tableFileName(table, index: i))
                     }
                     placed.append(stem)
                 }

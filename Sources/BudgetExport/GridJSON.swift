@@ -6,8 +6,15 @@ import Foundation
 /// extraction accuracy is scored.
 public enum GridJSON {
     public static func encode(_ document: BudgetDocument) throws -> Data {
-        JSONWriter.data(Document(document), pretty: true)
+        Data(bytes(document))
     }
+
+    static func bytes(_ document: BudgetDocument) -> [UInt8] {
+        JSONWriter.bytes(pretty: true) { $0.grid(document) }
+    }
+
+    /// The format: what `JSONWriter` writes (DocumentJSONWriter.swift) is what `JSONEncoder`
+    /// writes for this model (`JSONWriterTests`).
 
     struct Document: Encodable {
         var source: Source

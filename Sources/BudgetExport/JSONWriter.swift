@@ -7,9 +7,10 @@ import Foundation
 ///
 /// Why: `JSONEncoder` built a tree of boxed values, a dictionary per object and a sort per
 /// dictionary, and cost ~10 % of `extract`'s CPU; the document and grid views are written
-/// by this instead. The Encodable models stay what the formats are described by:
-/// `JSONWriterTests` checks that this writes exactly what `JSONEncoder` writes for them, on
-/// every sample document (a field added to a model and not here fails that test).
+/// by this instead, straight from the BudgetModel values (DocumentJSONWriter.swift). The
+/// Encodable models stay what the formats are described by: `JSONWriterTests` checks that
+/// this writes exactly what `JSONEncoder` writes for them, on every sample document (a
+/// field added to a model and not here fails that test).
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     let pretty: Bool
@@ -22,12 +23,17 @@ struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// The text with one final newline, as `PublishedJSON` writes it.
-    static func data<T: JSONWritable>(_ value: T, pretty: Bool) -> Data {
-        var w = JSONWriter(pretty: pretty)
-        value.write(to: &w)
+    /// The text `write` writes, with one final newline, as `PublishedJSON` writes it.
+    static func data(pretty: Bool, _ write: (inout JSONWriter) -> Void) -> Data {
+        Data(bytes(pretty: pretty, write))
+    }
+
+    /// The same text as bytes, without `Data`'s copy (what the exporter writes to a file).
+    static func bytes(pretty: Bool, capacity: Int = 1 << 16, _ write: (inout JSONWriter) -> Void) -> [UInt8] {
+        var w = JSONWriter(pretty: pretty, capacity: capacity)
+        write(&w)
         w.bytes.append(0x0A)
-        return Data(w.bytes)
+        return w.bytes
     }
 
     // MARK: containers
@@ -170,9 +176,4 @@ struct JSONWriter {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
-}
-
-/// A value `JSONWriter` writes, its keys listed in UTF-8 order.
-protocol JSONWritable {
-    func write(to w: inout JSONWriter)
 }

@@ -38,6 +38,44 @@ struct OutputSet {
     /// Where a file of the set is staged.
     func staged(_ name: String) -> URL { staging.appendingPathComponent(name) }
 
+    /// Stages `bytes` as the file `name` (a path under the staging folder).
+    func write(_ bytes: [UInt8], as name: String) throws {
+        try Self.write(bytes, to: staging.path + "/" + name)
+    }
+
+    /// A file that cannot be written: the call that failed and why.
+    struct FileError: Error, LocalizedError {
+        var path: String
+        var call: String
+        var code: Int32
+        var errorDescription: String? { "\(call) \(path): \(String(cString: strerror(code)))" }
+    }
+
+    /// Writes `bytes` as a new file with one write(2), then fsync(2)s it, as
+    /// `Data.write(to:)` did, so a committed set names only files whose bytes are on disk.
+    /// Written from the exporter's byte buffer directly: `Data.write` needed a `Data` copy of
+    /// it first.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw FileError(path: path, call: "open", code: errno) }
+        var failure: FileError?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = FileError(path: path, call: "write", code: errno)
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = FileError(path: path, call: "fsync", code: errno) }
+        if close(fd) != 0, failure == nil { failure = FileError(path: path, call: "close", code: errno) }
+        if let failure { throw failure }
+    }
+
     /// Records the plan (the commit point), then carries it out.
     func commit(_ plan: Plan) throws {
         let data = try JSONEncoder().encode(plan)

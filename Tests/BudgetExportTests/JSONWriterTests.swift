@@ -4,8 +4,10 @@ import BudgetRecognition
 import Foundation
 import XCTest
 
-/// `JSONWriter` writes the document, grid and findings views byte for byte as
-/// `JSONEncoder` (`PublishedJSON`) writes the same models: on every sample document, on
+/// `JSONWriter` writes the document, grid and findings views, straight from the BudgetModel
+/// values, byte for byte as `JSONEncoder` (`PublishedJSON`) writes the Encodable models
+/// that describe them (`DocumentJSON.Document`, `GridJSON.Document`,
+/// `DocumentJSON.FindingsList`): on every sample document, on
 /// the seed where ../shared is present (a procurement table), and on a document given
 /// every kind of awkward string and every optional both present and absent.
 final class JSONWriterTests: XCTestCase {
@@ -13,12 +15,15 @@ final class JSONWriterTests: XCTestCase {
 
     private func assertSameBytes(_ document: BudgetDocument, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let model = DocumentJSON.Document(document)
-        try assertSame(JSONWriter.data(model, pretty: true), PublishedJSON.data(model), "\(name).json", file: file, line: line)
-        try assertSame(JSONWriter.data(model, pretty: false), PublishedJSON.line(model), "\(name) JSON line", file: file, line: line)
-        let grid = GridJSON.Document(document)
-        try assertSame(JSONWriter.data(grid, pretty: true), PublishedJSON.data(grid), "\(name).grid.json", file: file, line: line)
-        let findings = DocumentJSON.FindingsList([document])
-        try assertSame(JSONWriter.data(findings, pretty: true), PublishedJSON.data(findings), "\(name) findings", file: file, line: line)
+        try assertSame(DocumentJSON.encode(document), PublishedJSON.data(model), "\(name).json", file: file, line: line)
+        try assertSame(DocumentJSON.encode(document, measures: Measures(document)), PublishedJSON.data(model), "\(name).json (export)",
+                       file: file, line: line)
+        try assertSame(DocumentJSON.line(document), PublishedJSON.line(model), "\(name) JSON line", file: file, line: line)
+        try assertSame(GridJSON.encode(document), PublishedJSON.data(GridJSON.Document(document)), "\(name).grid.json", file: file, line: line)
+        try assertSame(DocumentJSON.findings([document]), PublishedJSON.data(DocumentJSON.FindingsList([document])), "\(name) findings",
+                       file: file, line: line)
+        try assertSame(DocumentJSON.findings([document, document]), PublishedJSON.data(DocumentJSON.FindingsList([document, document])),
+                       "\(name) findings twice", file: file, line: line)
     }
 
     private func assertSame(_ written: Data, _ encoded: Data, _ what: String, file: StaticString, line: UInt) throws {
