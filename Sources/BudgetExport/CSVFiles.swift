@@ -186,8 +186,8 @@ public enum CSVFiles {
     /// A decimal without exponent or grouping, exactly.
     public static func plain(_ d: Decimal) -> String {
         // What NSDecimalString(&d, en_US_POSIX) writes (DecimalTextTests), without
-        // making a Locale per amount.
-        d.description
+        // making a Locale per amount: `description`, from the digits (`DecimalText`).
+        DecimalText.string(d)
     }
 
     /// Any rows as RFC 4180 CSV (the first row is the header).

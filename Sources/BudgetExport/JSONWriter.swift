@@ -3,7 +3,7 @@ import Foundation
 /// JSON text written straight into bytes, the same bytes `PublishedJSON`'s `JSONEncoder`
 /// writes for the same value: keys in UTF-8 order (each `write(to:)` lists them so),
 /// `"key" : value`, two spaces per level, an empty container as `[\n\n  ]`, `/` and
-/// non-ASCII as they are, control characters escaped, `Decimal`s as their `description`.
+/// non-ASCII as they are, control characters escaped, `Decimal`s as their `description` (`DecimalText`).
 ///
 /// Why: `JSONEncoder` built a tree of boxed values, a dictionary per object and a sort per
 /// dictionary, and cost ~10 % of `extract`'s CPU; the document and grid views are written
@@ -135,7 +135,7 @@ struct JSONWriter {
     }
 
     mutating func number(_ d: Decimal) {
-        ascii(d.description)
+        DecimalText.append(d, to: &bytes)
     }
 
     /// A box coordinate: `Hundredths.value`'s description, written from the integer.

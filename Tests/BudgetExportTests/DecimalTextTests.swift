@@ -1,4 +1,5 @@
 @testable import BudgetExport
+import BudgetModel
 import Foundation
 import XCTest
 
@@ -30,6 +31,74 @@ final class DecimalTextTests: XCTestCase {
             check(d * 10_000)
             check(d / 7)
         }
+    }
+
+    /// `DecimalText` reads Foundation's storage as it is laid out here (else every test
+    /// below would pass through `description` and prove nothing).
+    func testDecimalStorageIsReadAsDescribed() {
+        XCTAssertTrue(DecimalText.layoutHolds)
+        XCTAssertEqual(DecimalText.parts(Decimal(string: "-91016775.35")!)?.mantissa, 9_101_677_535)
+        XCTAssertEqual(DecimalText.parts(Decimal(string: "-91016775.35")!)?.exponent, -2)
+        XCTAssertEqual(DecimalText.parts(Decimal(string: "-91016775.35")!)?.negative, true)
+        XCTAssertNil(DecimalText.parts(.nan))
+    }
+
+    private func assertDescription(_ d: Decimal, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(DecimalText.string(d), d.description, "\(d)", file: file, line: line)
+        var bytes: [UInt8] = [0x2C]
+        DecimalText.append(d, to: &bytes)
+        XCTAssertEqual(bytes, [0x2C] + Array(d.description.utf8), "\(d)", file: file, line: line)
+    }
+
+    /// Written from the digits, the text is `description`'s: values of every size (mantissas
+    /// of one to four 16-bit words and past them), sign and scale, compact or not (built
+    /// from a significand with trailing zeros), and NaN.
+    func testDecimalTextIsDescription() {
+        for s in ["0", "-0", "0.00", "1", "-1", "100.00", "0.05", "-0.000001", "91016775.35", "65535", "65536", "4294967295",
+                  "4294967296", "281474976710655", "281474976710656", "18446744073709551615", "18446744073709551616",
+                  "99999999999999999999999999999999999999", "123456789012345678901234567890.123456", "1e10", "5e-20", "1e-127", "1e127"] {
+            assertDescription(Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))!)
+        }
+        assertDescription(.nan)
+        assertDescription(Decimal(sign: .plus, exponent: -4, significand: 1_000_000))
+        assertDescription(Decimal(sign: .minus, exponent: 3, significand: 120))
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50_000 {
+            let m = UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator)
+            let d = Decimal(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: Int.random(in: -30...30, using: &generator),
+                            significand: Decimal(m))
+            assertDescription(d)
+            assertDescription(d * 10_000)
+            assertDescription(d / 7)
+        }
+    }
+
+    /// Every amount printed in the corpus's tables (its hand-checked grids), as printed and
+    /// in 元, in both units: `DecimalText` writes what `description` writes.
+    func testEveryCorpusAmountIsWrittenAsItsDescription() throws {
+        let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared")
+        let folders = ["corpus/truth", "seed"].map { shared.appendingPathComponent($0) }
+        guard FileManager.default.fileExists(atPath: folders[0].path) else { throw XCTSkip("../shared/corpus is absent") }
+        var amounts = 0
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".json") {
+                let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name))) as? [String: Any]
+                for table in truth?["tables"] as? [[String: Any]] ?? [] {
+                    for row in table["rows"] as? [[Any]] ?? [] {
+                        for case let cell as String in row {
+                            for unit in MoneyUnit.allCases {
+                                guard let amount = Amount(printed: cell, unit: unit) else { continue }
+                                amounts += 1
+                                assertDescription(amount.value)
+                                assertDescription(amount.yuan)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(amounts, 10_000)
     }
 
     /// A box coordinate is written as the `Decimal` it encodes as is described.
