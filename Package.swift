@@ -21,28 +21,18 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        // The only place that sees poppler-glib's C API; PDFLayout wraps it.
-        .systemLibrary(
-            name: "CPoppler",
-            pkgConfig: "poppler-glib",
-            providers: [.apt(["libpoppler-glib-dev"])]
-        ),
         // poppler's core C++ library (libpoppler-private-dev): flags and linking for CPopplerCore.
         .systemLibrary(
             name: "CPopplerPrivate",
             pkgConfig: "poppler",
             providers: [.apt(["libpoppler-private-dev"])]
         ),
-        // One pass of poppler's core over a page (text layer and vector borders) behind a C
-        // header; PDFLayout is its only user.
+        // poppler's core behind a C header: opening (passwords, metadata), one pass over a page
+        // (text layer and vector borders), rendering with poppler's own Splash (no cairo, no
+        // GLib: every run would pay for loading them). PDFLayout is its only user.
         .target(name: "CPopplerCore", dependencies: ["CPopplerPrivate"]),
         // Ingestion: pages -> glyphs -> words -> lines, ruling lines. Knows nothing of budgets.
-        .target(
-            name: "PDFLayout",
-            dependencies: ["CPoppler", "CPopplerCore"],
-            // GIO (a dependency of poppler-glib, not in its pkg-config libs) for memory streams.
-            linkerSettings: [.linkedLibrary("gio-2.0")]
-        ),
+        .target(name: "PDFLayout", dependencies: ["CPopplerCore"]),
         // Table reconstruction: ruled regions, cells, merged cells, page stitching. Generic.
         .target(name: "TableLayout", dependencies: ["PDFLayout"]),
         // Value types of a budget disclosure: amounts, units, classification codes.

@@ -3,12 +3,13 @@
 # installs only what is missing, so running it again costs a second.
 set -euo pipefail
 
-# Debian packages: poppler-glib (and cairo, GIO through it) and poppler's core C++ API
-# (libpoppler-private-dev, read by Sources/CPopplerCore) to build against; poppler-utils
+# Debian packages: poppler's core C++ API (libpoppler-private-dev, read by
+# Sources/CPopplerCore; it renders with poppler's own Splash, so no cairo or GLib) to build
+# against; poppler-utils
 # for pdftotext, which the tests and benchmark compare with; pkg-config for SwiftPM;
 # libxlsxwriter-dev for `--format xlsx`; libreoffice-calc-nogui (about a minute to install)
 # for the test that converts the xlsx back with LibreOffice headless.
-packages=(libpoppler-glib-dev libpoppler-private-dev libsqlite3-dev poppler-utils pkg-config libxlsxwriter-dev libreoffice-calc-nogui)
+packages=(libpoppler-private-dev libsqlite3-dev poppler-utils pkg-config libxlsxwriter-dev libreoffice-calc-nogui)
 # For the tests and scripts only: chromium loads `budgetpdf report` pages in a real browser
 # (ReportTests; a CJK font so its screenshots show the Chinese); GNU parallel runs the shard
 # recipe locally (deploy/run-shards-locally.sh).
@@ -47,5 +48,5 @@ if ! command -v swift >/dev/null 2>&1; then
   echo "bootstrap: no 'swift' on PATH; install Swift 6 (https://swift.org/install) or add /opt/swift/usr/bin to PATH" >&2
   exit 1
 fi
-pkg-config --exists poppler-glib poppler || { echo "bootstrap: pkg-config cannot find poppler-glib and poppler" >&2; exit 1; }
-echo "bootstrap: ready (poppler-glib $(pkg-config --modversion poppler-glib), $(swift --version 2>/dev/null | head -1))"
+pkg-config --exists poppler || { echo "bootstrap: pkg-config cannot find poppler" >&2; exit 1; }
+echo "bootstrap: ready (poppler $(pkg-config --modversion poppler), $(swift --version 2>/dev/null | head -1))"

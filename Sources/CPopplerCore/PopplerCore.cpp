@@ -3,23 +3,32 @@
 // content stream, every straight axis-aligned mark that can be a table border.
 //
 // The private API differs between poppler releases; where it does, the code is guarded
-// with POPPLER_CHECK_VERSION (from poppler-glib's features header, which carries the
-// version of the poppler it was built with). Built and tested on 22.12 (Debian 12).
+// with `popplerAtLeast` (the version poppler-config.h names) or picks whichever form
+// compiles. Built and tested on 22.12 (Debian 12).
 
 #include "PopplerCore.h"
 
-#include <glib/poppler-features.h>
+#include <poppler-config.h>
 
+#include <Error.h>
 #include <GfxFont.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
 #include <Gfx.h>
 #include <Object.h>
 #include <PDFDoc.h>
+#include <PDFDocEncoding.h>
 #include <Page.h>
+#include <SplashOutputDev.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
 #include <UTF.h>
+#include <splash/Splash.h>
+#include <splash/SplashBitmap.h>
+#include <splash/SplashPath.h>
+#include <splash/SplashPattern.h>
+#include <splash/SplashState.h>
+#include <splash/SplashErrorCodes.h>
 
 #include <algorithm>
 #include <chrono>
@@ -34,6 +43,32 @@
 #include <vector>
 
 namespace {
+
+/// One number of the dotted version `text` ("22.12.0"): `index` 0 is the major.
+constexpr int versionPart(const char *text, int index)
+{
+    int value = 0;
+    for (; *text; ++text) {
+        if (*text == '.') {
+            if (index-- == 0) {
+                return value;
+            }
+            value = 0;
+        } else if (*text >= '0' && *text <= '9') {
+            value = value * 10 + (*text - '0');
+        }
+    }
+    return index == 0 ? value : 0;
+}
+
+/// True when the poppler compiled against is `major.minor` or later. Code that only one
+/// side compiles goes in a template branch (`if constexpr`) on a type it depends on.
+constexpr bool popplerAtLeast(int major, int minor)
+{
+    int ma = versionPart(POPPLER_VERSION, 0), mi = versionPart(POPPLER_VERSION, 1);
+    return ma > major || (ma == major && mi >= minor);
+}
+static_assert(popplerAtLeast(22, 2) && !popplerAtLeast(1000, 0), "POPPLER_VERSION is not a dotted version");
 
 /// Luminance at or above which a colour is taken for the (white) paper.
 constexpr double kWhite = 0.95;
@@ -633,10 +668,222 @@ std::string fontName(const GooString *name)
     return s;
 }
 
+
+/// Calls `word(word, begin, end, spaceAfter)` for each word of each line TextPage selects in
+/// `area` (glyph selection, poppler-glib's order), and `newline()` between lines. poppler 25.1
+/// returns the lines by value; before, as arrays the caller frees.
+template<typename Text, typename Word, typename Newline>
+void forEachSelectedLine(Text *text, PDFRectangle *area, Word word, Newline newline)
+{
+    if constexpr (popplerAtLeast(25, 1)) {
+        auto lines = text->getSelectionWords(area, selectionStyleGlyph);
+        for (size_t i = 0; i < lines.size(); ++i) {
+            const auto &line = lines[i];
+            for (size_t j = 0; j < line.size(); ++j) {
+                const TextWord *w = line[j]->getWord();
+                word(w, line[j]->getBegin(), line[j]->getEnd(), w->hasSpaceAfter() && j + 1 < line.size());
+            }
+            if (i + 1 < lines.size()) {
+                newline();
+            }
+        }
+    } else {
+        int nLines = 0;
+        auto **lines = text->getSelectionWords(area, selectionStyleGlyph, &nLines);
+        if (!lines) {
+            return;
+        }
+        for (int i = 0; i < nLines; ++i) {
+            auto *line = lines[i];
+            for (size_t j = 0; j < line->size(); ++j) {
+                auto *sel = (*line)[j];
+                const TextWord *w = sel->getWord();
+                word(w, sel->getBegin(), sel->getEnd(), w->hasSpaceAfter() && j + 1 < line->size());
+                delete sel;
+            }
+            if (i + 1 < nLines) {
+                newline();
+            }
+            delete line;
+        }
+        gfree(lines);
+    }
+}
+
+/// A document information string as UTF-8, as poppler-glib's _poppler_goo_string_to_utf8
+/// makes it: after a UTF-16BE (FE FF) or UTF-16LE (FF FE) byte-order mark, UTF-16, and no
+/// string at all when that is not valid UTF-16 (a lone surrogate, an odd byte count); else
+/// each byte through PDFDocEncoding, the string ending at the first byte it leaves undefined
+/// (glib converts a NUL-terminated UCS-4 copy). A converted U+0000 ends the string too: the
+/// caller reads it as a C string.
+std::optional<std::string> infoToUTF8(const std::string &s)
+{
+    std::string out;
+    auto put = [&out](uint32_t c) {
+        if (c < 0x80) {
+            out += char(c);
+        } else if (c < 0x800) {
+            out += char(0xC0 | (c >> 6));
+            out += char(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += char(0xE0 | (c >> 12));
+            out += char(0x80 | ((c >> 6) & 0x3F));
+            out += char(0x80 | (c & 0x3F));
+        } else {
+            out += char(0xF0 | (c >> 18));
+            out += char(0x80 | ((c >> 12) & 0x3F));
+            out += char(0x80 | ((c >> 6) & 0x3F));
+            out += char(0x80 | (c & 0x3F));
+        }
+    };
+    bool be = s.size() >= 2 && (unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF;
+    bool le = s.size() >= 2 && (unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE;
+    if (be || le) {
+        if (s.size() % 2 != 0) {
+            return std::nullopt;
+        }
+        auto unit = [&](size_t i) -> uint32_t {
+            auto a = (unsigned char)s[i], b = (unsigned char)s[i + 1];
+            return be ? (a << 8 | b) : (b << 8 | a);
+        };
+        for (size_t i = 2; i < s.size(); i += 2) {
+            uint32_t u = unit(i);
+            if (u >= 0xD800 && u <= 0xDBFF) {
+                if (i + 3 >= s.size()) {
+                    return std::nullopt;
+                }
+                uint32_t low = unit(i + 2);
+                if (low < 0xDC00 || low > 0xDFFF) {
+                    return std::nullopt;
+                }
+                put(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+                i += 2;
+            } else if (u >= 0xDC00 && u <= 0xDFFF) {
+                return std::nullopt;
+            } else {
+                put(u);
+            }
+        }
+        size_t nul = out.find('\0');
+        if (nul != std::string::npos) {
+            out.resize(nul);
+        }
+        return out;
+    }
+    for (unsigned char c : s) {
+        Unicode u = pdfDocEncoding[c];
+        if (u == 0) {
+            break;
+        }
+        put(u);
+    }
+    return out;
+}
+
+/// poppler-glib's conversion of a UTF-8 password to ISO-8859-1, where every character has one.
+std::optional<std::string> latin1(const char *utf8)
+{
+    std::string out;
+    for (const unsigned char *p = (const unsigned char *)utf8; *p;) {
+        if (*p < 0x80) {
+            out += char(*p++);
+        } else if ((*p == 0xC2 || *p == 0xC3) && (p[1] & 0xC0) == 0x80) {
+            out += char(((*p & 0x03) << 6) | (p[1] & 0x3F));
+            p += 2;
+        } else {
+            return std::nullopt;
+        }
+    }
+    return out;
+}
+
+/// poppler's messages about the files it reads ("Syntax Error …") are not the user's
+/// business: budgetpdf reports what it cannot read in its own words. (poppler-glib, which
+/// opened documents before, sent them to GLib's info log, which is not shown.)
+void quiet(ErrorCategory, Goffset, const char *) { }
+
+/// Gfx asks this between operators while a page is rendered; true ends the rendering.
+struct Deadline {
+    std::chrono::steady_clock::time_point end;
+    bool passed = false;
+    static bool check(void *data)
+    {
+        auto *d = static_cast<Deadline *>(data);
+        if (!d->passed && std::chrono::steady_clock::now() > d->end) {
+            d->passed = true;
+        }
+        return d->passed;
+    }
+};
+
+/// Splash, placing glyphs where cairo places them. poppler-glib rendered with cairo, which
+/// puts a glyph's bitmap at the whole pixel nearest its origin; Splash puts it at the pixel
+/// at or above-left of it (floor). The font measurement reads glyph ink at pixel precision,
+/// so a glyph drawn up to a pixel higher moves a measured offset: each plainly filled
+/// glyph's origin is moved to the nearest pixel (and a tenth into it, so that Splash's floor
+/// keeps it there). Stroked or clipping text is drawn as an outline at its exact position
+/// by both and is left alone.
+class RenderDev : public SplashOutputDev
+{
+public:
+    RenderDev(SplashColorPtr paper) : SplashOutputDev(splashModeRGB8, 4, false, paper) { }
+
+    /// Nor does cairo move strokes to whole pixels ("stroke adjustment", on in Splash): a
+    /// border a measurement skips must lie in the rows its position says.
+    void startPage(int pageNum, GfxState *state, XRef *xref) override
+    {
+        SplashOutputDev::startPage(pageNum, state, xref);
+        if (Splash *splash = getSplash()) {
+            splash->setStrokeAdjust(false);
+        }
+    }
+    void updateStrokeAdjust(GfxState *) override { }
+
+    void drawChar(GfxState *state, double x, double y, double dx, double dy, double originX, double originY, CharCode code, int nBytes, const Unicode *u, int uLen) override
+    {
+        Splash *splash = getSplash();
+        if (state->getRender() == 0 && splash) {
+            const SplashCoord *m = splash->getMatrix();
+            double ux = x - originX, uy = y - originY;
+            double px = m[0] * ux + m[2] * uy + m[4], py = m[1] * ux + m[3] * uy + m[5];
+            double det = m[0] * m[3] - m[1] * m[2];
+            if (std::isfinite(px) && std::isfinite(py) && std::fabs(px) < 1e9 && std::fabs(py) < 1e9 && std::isfinite(det) && std::fabs(det) > 1e-12) {
+                double ex = std::floor(px + 0.5) + 0.1 - m[4], ey = std::floor(py + 0.5) + 0.1 - m[5];
+                double nx = (m[3] * ex - m[2] * ey) / det, ny = (m[0] * ey - m[1] * ex) / det;
+                SplashOutputDev::drawChar(state, nx, ny, dx, dy, 0, 0, code, nBytes, u, uLen);
+                return;
+            }
+        }
+        SplashOutputDev::drawChar(state, x, y, dx, dy, originX, originY, code, nBytes, u, uLen);
+    }
+};
+
+// PDFDoc::displayPageSlice lost its `printing` argument in poppler 25, as createGfx did:
+// whichever form this poppler has is the one that compiles.
+template<typename D>
+auto displaySlice(D *doc, OutputDev *dev, int page, double dpi, Deadline *deadline, int) -> decltype(doc->displayPageSlice(dev, page, dpi, dpi, 0, false, true, false, -1, -1, -1, -1, &Deadline::check, deadline))
+{
+    return doc->displayPageSlice(dev, page, dpi, dpi, 0, false, true, false, -1, -1, -1, -1, &Deadline::check, deadline);
+}
+template<typename D>
+auto displaySlice(D *doc, OutputDev *dev, int page, double dpi, Deadline *deadline, long) -> decltype(doc->displayPageSlice(dev, page, dpi, dpi, 0, false, true, -1, -1, -1, -1, &Deadline::check, deadline))
+{
+    return doc->displayPageSlice(dev, page, dpi, dpi, 0, false, true, -1, -1, -1, -1, &Deadline::check, deadline);
+}
+
 } // namespace
 
 struct BPDocument {
     std::unique_ptr<PDFDoc> doc;
+    /// Document information strings handed out, by key: they live as long as the document.
+    std::map<std::string, std::optional<std::string>> info;
+    /// The renderer, made on the first render and kept: its font engine loads each
+    /// embedded font once for the document, not once per rendered page.
+    std::unique_ptr<RenderDev> renderer;
+};
+
+struct BPImage {
+    std::unique_ptr<SplashBitmap> bitmap;
 };
 
 struct BPPage {
@@ -649,29 +896,63 @@ struct BPPage {
 
 extern "C" {
 
-BPDocument *bp_document_open(const void *bytes, size_t length, const char *password, BPStatus *status)
+BPDocument *bp_document_open(const void *bytes, size_t length, const char *password, BPStatus *status, const char **detail)
 {
+    const char *ignored;
+    if (!detail) {
+        detail = &ignored;
+    }
+    *detail = "";
     try {
         std::call_once(globalsOnce, [] {
             if (!globalParams) {
                 globalParams = std::make_unique<GlobalParams>();
             }
+            setErrorCallback(&quiet);
         });
-        Object dict(objNull);
-        auto *stream = new MemStream(static_cast<const char *>(bytes), 0, static_cast<Goffset>(length), std::move(dict));
+        auto open = [&](const std::optional<GooString> &pw) {
+            Object dict(objNull);
+            auto *stream = new MemStream(static_cast<const char *>(bytes), 0, static_cast<Goffset>(length), std::move(dict));
+            return std::make_unique<PDFDoc>(stream, pw, pw);
+        };
         std::optional<GooString> pw;
+        std::optional<std::string> asLatin1 = password ? latin1(password) : std::nullopt;
         if (password) {
-            pw = GooString(password);
+            pw = GooString(asLatin1 ? *asLatin1 : std::string(password));
         }
-        auto doc = std::make_unique<PDFDoc>(stream, pw, pw);
+        auto doc = open(pw);
+        if (!doc->isOk() && doc->getErrorCode() == errEncrypted && asLatin1 && *asLatin1 != password) {
+            doc = open(GooString(password)); // a password set as UTF-8 bytes
+        }
         if (!doc->isOk()) {
-            *status = doc->getErrorCode() == errEncrypted ? BP_ENCRYPTED : BP_DAMAGED;
+            switch (doc->getErrorCode()) {
+            case errEncrypted:
+                *status = BP_ENCRYPTED;
+                *detail = "Document is encrypted";
+                break;
+            case errBadCatalog:
+                *status = BP_DAMAGED;
+                *detail = "Failed to read the document catalog";
+                break;
+            case errDamaged:
+                *status = BP_DAMAGED;
+                *detail = "PDF document is damaged";
+                break;
+            default:
+                *status = BP_DAMAGED;
+                *detail = "Failed to load document";
+            }
             return nullptr;
         }
         *status = BP_OK;
-        return new BPDocument { std::move(doc) };
+        return new BPDocument { std::move(doc), {} };
+    } catch (const std::bad_alloc &) {
+        *status = BP_INTERNAL;
+        *detail = "out of memory";
+        return nullptr;
     } catch (...) {
         *status = BP_INTERNAL;
+        *detail = "Failed to load document";
         return nullptr;
     }
 }
@@ -687,6 +968,26 @@ int bp_document_page_count(const BPDocument *document)
         return document->doc->getNumPages();
     } catch (...) {
         return 0;
+    }
+}
+
+const char *bp_document_info(BPDocument *document, const char *key)
+{
+    try {
+        auto found = document->info.find(key);
+        if (found == document->info.end()) {
+            std::optional<std::string> value;
+            if (std::unique_ptr<GooString> s = document->doc->getDocInfoStringEntry(key)) {
+                value = infoToUTF8(s->toStr());
+            }
+            if (value && value->empty()) {
+                value.reset();
+            }
+            found = document->info.emplace(key, std::move(value)).first;
+        }
+        return found->second ? found->second->c_str() : nullptr;
+    } catch (...) {
+        return nullptr;
     }
 }
 
@@ -789,38 +1090,11 @@ BPPage *bp_page_read(BPDocument *document, int number, BPLimits limits, BPStatus
                 addWhitespace(' ');
             }
         };
-#if POPPLER_CHECK_VERSION(25, 1, 0)
-        auto lines = text->getSelectionWords(&area, selectionStyleGlyph);
-        for (size_t i = 0; i < lines.size(); ++i) {
-            const auto &line = lines[i];
-            for (size_t j = 0; j < line.size(); ++j) {
-                const TextWord *word = line[j]->getWord();
-                addWord(word, line[j]->getBegin(), line[j]->getEnd(), word->hasSpaceAfter() && j + 1 < line.size());
-            }
-            if (i + 1 < lines.size() && !result->chars.empty()) {
+        forEachSelectedLine(raw(text), &area, addWord, [&] {
+            if (!result->chars.empty()) {
                 addWhitespace('\n');
             }
-        }
-#else
-        int nLines = 0;
-        std::vector<TextWordSelection *> **lines = text->getSelectionWords(&area, selectionStyleGlyph, &nLines);
-        if (lines) {
-            for (int i = 0; i < nLines; ++i) {
-                std::vector<TextWordSelection *> *line = lines[i];
-                for (size_t j = 0; j < line->size(); ++j) {
-                    TextWordSelection *sel = (*line)[j];
-                    const TextWord *word = sel->getWord();
-                    addWord(word, sel->getBegin(), sel->getEnd(), word->hasSpaceAfter() && j + 1 < line->size());
-                    delete sel;
-                }
-                if (i + 1 < nLines && !result->chars.empty()) {
-                    addWhitespace('\n');
-                }
-                delete line;
-            }
-            gfree(lines);
-        }
-#endif
+        });
         release(text);
 
         for (size_t i = 0; i < result->styles.size(); ++i) {
@@ -866,6 +1140,152 @@ const BPStyle *bp_page_styles(const BPPage *page)
 const BPSegment *bp_page_segments(const BPPage *page)
 {
     return page->segments.data();
+}
+
+BPImage *bp_page_render(BPDocument *document, int number, double scale, int width, int height, BPLimits limits, BPStatus *status, const char **detail)
+{
+    const char *ignored;
+    if (!detail) {
+        detail = &ignored;
+    }
+    *detail = "";
+    try {
+        PDFDoc *doc = document->doc.get();
+        if (number < 1 || number > doc->getNumPages()) {
+            *status = BP_NO_PAGE;
+            return nullptr;
+        }
+        Page *page = doc->getPage(number);
+        if (!page || !page->isOk()) {
+            *status = BP_NO_PAGE;
+            *detail = "poppler has no page object for it";
+            return nullptr;
+        }
+        double cw = page->getCropWidth(), ch = page->getCropHeight();
+        if (!std::isfinite(cw) || !std::isfinite(ch) || cw <= 0 || ch <= 0 || cw > limits.maxPageSide || ch > limits.maxPageSide) {
+            *status = BP_ABSURD_SIZE;
+            return nullptr;
+        }
+        if (!(std::isfinite(scale) && scale > 0) || width < 1 || height < 1 || cw * scale > 2.0 * width + 2 || ch * scale > 2.0 * height + 2) {
+            *status = BP_ABSURD_SIZE;
+            *detail = "the image size does not fit the page";
+            return nullptr;
+        }
+        if (!document->renderer) {
+            SplashColor paper = { 0xFF, 0xFF, 0xFF };
+            auto out = std::make_unique<RenderDev>(paper);
+            out->setFontAntialias(true);
+            out->setVectorAntialias(true);
+            out->setFreeTypeHinting(false, false);
+            out->startDoc(doc);
+            document->renderer = std::move(out);
+        }
+        RenderDev &out = *document->renderer;
+        Deadline deadline { std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(limits.maxSeconds)) };
+        displaySlice(doc, &out, number, 72.0 * scale, &deadline, 0);
+        std::unique_ptr<SplashBitmap> drawn(out.takeBitmap());
+        if (deadline.passed) {
+            *status = BP_TOO_MUCH_WORK;
+            *detail = "rendering the page took longer than the per-page time limit";
+            return nullptr;
+        }
+        if (!drawn || !drawn->getDataPtr()) {
+            *status = BP_INTERNAL;
+            *detail = "poppler drew no image";
+            return nullptr;
+        }
+        auto image = std::make_unique<BPImage>();
+        if (drawn->getWidth() == width && drawn->getHeight() == height) {
+            image->bitmap = std::move(drawn);
+        } else {
+            // Splash sizes its bitmap by rounding the page's size; the caller's size is what
+            // the page covers. Copy what both hold, white beyond.
+            image->bitmap = std::make_unique<SplashBitmap>(width, height, 4, splashModeRGB8, false);
+            if (!image->bitmap->getDataPtr()) {
+                throw std::bad_alloc();
+            }
+            size_t rowSize = image->bitmap->getRowSize();
+            SplashColorPtr to = image->bitmap->getDataPtr();
+            std::fill(to, to + rowSize * height, 0xFF);
+            int rows = std::min(height, drawn->getHeight());
+            size_t bytes = 3 * (size_t)std::min(width, drawn->getWidth());
+            for (int y = 0; y < rows; ++y) {
+                std::copy_n(drawn->getDataPtr() + (size_t)y * drawn->getRowSize(), bytes, to + (size_t)y * rowSize);
+            }
+        }
+        *status = BP_OK;
+        return image.release();
+    } catch (const std::bad_alloc &) {
+        *status = BP_INTERNAL;
+        *detail = "out of memory";
+        return nullptr;
+    } catch (...) {
+        *status = BP_INTERNAL;
+        *detail = "poppler failed to render the page";
+        return nullptr;
+    }
+}
+
+void bp_image_free(BPImage *image)
+{
+    delete image;
+}
+
+int bp_image_width(const BPImage *image)
+{
+    return image->bitmap->getWidth();
+}
+
+int bp_image_height(const BPImage *image)
+{
+    return image->bitmap->getHeight();
+}
+
+size_t bp_image_row_size(const BPImage *image)
+{
+    return (size_t)image->bitmap->getRowSize();
+}
+
+const uint8_t *bp_image_pixels(const BPImage *image)
+{
+    return image->bitmap->getDataPtr();
+}
+
+void bp_image_stroke(BPImage *image, const double *xy, size_t count, int closed, double width, double red, double green, double blue, double alpha)
+{
+    if (count < 2) {
+        return;
+    }
+    try {
+        Splash splash(image->bitmap.get(), true);
+        auto byte = [](double v) { return (unsigned char)std::lround(std::clamp(v, 0.0, 1.0) * 255); };
+        SplashColor colour = { byte(red), byte(green), byte(blue) };
+        splash.setStrokePattern(new SplashSolidColor(colour));
+        splash.setStrokeAlpha(std::clamp(alpha, 0.0, 1.0));
+        splash.setLineWidth(width);
+        splash.setLineCap(splashLineCapButt);
+        splash.setLineJoin(splashLineJoinMiter);
+        SplashPath path;
+        path.moveTo(xy[0], xy[1]);
+        for (size_t i = 1; i < count; ++i) {
+            path.lineTo(xy[2 * i], xy[2 * i + 1]);
+        }
+        if (closed) {
+            path.close();
+        }
+        splash.stroke(&path);
+    } catch (...) {
+        // A mark that cannot be drawn is left out of a picture for a person to look at.
+    }
+}
+
+int bp_image_write_png(BPImage *image, const char *path)
+{
+    try {
+        return image->bitmap->writeImgFile(splashFormatPng, path, 72.0, 72.0) == splashOk ? 0 : -1;
+    } catch (...) {
+        return -1;
+    }
 }
 
 } // extern "C"

@@ -1,11 +1,11 @@
-import CPoppler
+import CPopplerCore
 import Dispatch
 import Foundation
 
-/// An open PDF. poppler-glib opens it (passwords, metadata, rendering for `inspect --png`);
-/// pages are read through poppler's core in one pass each (`CoreDocument`). The file's
-/// bytes are held once, for both, and released with this value, so nothing above this
-/// module sees a C type or has to free one.
+/// An open PDF, read through poppler's core (`CoreDocument`): metadata, passwords, pages in
+/// one pass each, rendering where a measurement or `inspect --png` needs pixels. The file's
+/// bytes are held once (the caller's `Data`, not a copy) and released with this value, so
+/// nothing above this module sees a C type or has to free one.
 ///
 /// Not `Sendable`: poppler documents must not be shared across threads. `pages()` reads
 /// pages in parallel, each worker through its own poppler document.
@@ -18,12 +18,12 @@ public final class PDFDocument {
     public let creator: String?
     public let title: String?
 
-    private let document: OpaquePointer
-    private let bytes: UnsafeMutableRawBufferPointer
+    /// The bytes every poppler document of this value reads (see `Bytes`).
+    private let bytes: Bytes
     private let password: String?
     private let assembler = PageAssembler()
-    /// The core document `page(_:)` reads through, opened on first use.
-    private var core: CoreDocument?
+    /// The document metadata, `page(_:)` and rendering read through; workers open their own.
+    private let core: CoreDocument
     /// Offsets (em) of misreported fonts measured so far, by `Suspect.key`: each once per document.
     private var fontOffsets: [String: Double] = [:]
 
@@ -44,37 +44,12 @@ public final class PDFDocument {
         self.name = name
         self.password = password
         try Self.checkEnvelope(data, name: name)
-        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 16)
-        data.withUnsafeBytes { raw in if let base = raw.baseAddress { bytes.baseAddress!.copyMemory(from: base, byteCount: raw.count) } }
-        var error: UnsafeMutablePointer<GError>?
-        // From a stream, not poppler_document_new_from_bytes/_from_data: in poppler 22.12
-        // those crash when a wrong password is given (they retry on a freed stream).
-        let gbytes = g_bytes_new_static(bytes.baseAddress, gsize(data.count))
-        let stream = g_memory_input_stream_new_from_bytes(gbytes)
-        g_bytes_unref(gbytes)
-        defer { g_object_unref(stream) }
-        guard let doc = poppler_document_new_from_stream(stream, goffset(data.count), password, nil, &error) else {
-            bytes.deallocate()
-            let code = error?.pointee.code ?? -1
-            let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
-            if error != nil { g_error_free(error) }
-            if code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
-                throw PDFLayoutError(file: name, reason: .encrypted(passwordGiven: password != nil))
-            }
-            throw PDFLayoutError(file: name, reason: .damaged(message))
-        }
-        self.bytes = UnsafeMutableRawBufferPointer(start: bytes.baseAddress, count: data.count)
-        document = doc
-        pageCount = max(0, Int(poppler_document_get_n_pages(doc)))
-        producer = Self.take(poppler_document_get_producer(doc))
-        creator = Self.take(poppler_document_get_creator(doc))
-        title = Self.take(poppler_document_get_title(doc))
-    }
-
-    deinit {
-        core = nil
-        g_object_unref(UnsafeMutableRawPointer(document))
-        bytes.deallocate()
+        bytes = Bytes(data)
+        core = try CoreDocument(bytes: bytes.buffer, owner: bytes, name: name, password: password)
+        pageCount = max(0, core.pageCount)
+        producer = core.info("Producer")
+        creator = core.info("Creator")
+        title = core.info("Title")
     }
 
     /// The layout of page `number` (1-based): glyphs, words, lines and ruling lines.
@@ -86,9 +61,8 @@ public final class PDFDocument {
         guard number >= 1, number <= pageCount else {
             throw PDFLayoutError(file: name, page: number, reason: .noSuchPage(pageCount: pageCount))
         }
-        if core == nil { core = try openCore() }
         return try PageWork.on(number) { () throws(PDFLayoutError) in
-            let prepared = assembler.prepare(try core!.read(number))
+            let prepared = assembler.prepare(try core.read(number))
             try measureFonts(of: prepared)
             return assembler.finish(prepared, offsets: fontOffsets)
         }
@@ -154,7 +128,7 @@ public final class PDFDocument {
         // Workers write disjoint slots and only read the bytes; concurrentPerform returns
         // after the last one, so nothing outlives this call.
         let queue = PageQueue(count: count)
-        let shared = Unchecked((bytes: UnsafeRawBufferPointer(self.bytes), results: results, openFailures: openFailures))
+        let shared = Unchecked((bytes: self.bytes.buffer, results: results, openFailures: openFailures))
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let (bytes, results, openFailures) = shared.value
             let core: CoreDocument
@@ -195,36 +169,21 @@ public final class PDFDocument {
         // One pixel per point, fewer on a huge page: the measurement needs a few pixels per
         // glyph, never a buffer of hundreds of megabytes.
         let scale = min(1, (GrayImage.maxPixels / (page.source.width * page.source.height)).squareRoot())
-        let image = try withPage(page.source.number) { p throws(PDFLayoutError) in
-            try GrayImage.render(p, width: page.source.width, height: page.source.height, scale: scale,
-                                 file: name, number: page.source.number)
-        }
+        let image = try GrayImage.render(core, page: page.source.number, width: page.source.width,
+                                         height: page.source.height, scale: scale)
         for suspect in unmeasured {
             fontOffsets[suspect.key] = assembler.glyphMetrics.measure(suspect.members, glyphs: page.glyphs,
                                                                       image: image, borders: page.rulings)
         }
     }
 
-    private func openCore() throws(PDFLayoutError) -> CoreDocument {
-        try CoreDocument(bytes: UnsafeRawBufferPointer(bytes), name: name, password: password)
-    }
-
     /// Writes page `number` as a PNG at `scale` pixels per point, with every word's box and
     /// every ruling line drawn over it: what a person debugging an extraction looks at.
     public func writeAnnotatedPNG(page number: Int, to path: String, scale: Double = 2) throws(PDFLayoutError) {
         let layout = try page(number)
-        try withPage(number) { page throws(PDFLayoutError) in
-            try PageRenderer.writeAnnotatedPNG(page: page, layout: layout, scale: scale, to: path, file: name)
+        try PageWork.on(number) { () throws(PDFLayoutError) in
+            try PageRenderer.writeAnnotatedPNG(core, layout: layout, scale: scale, to: path)
         }
-    }
-
-    private func withPage<T>(_ number: Int, _ body: (OpaquePointer) throws(PDFLayoutError) -> T) throws(PDFLayoutError) -> T {
-        guard number >= 1, number <= pageCount,
-              let page = poppler_document_get_page(document, Int32(number - 1)) else {
-            throw PDFLayoutError(file: name, page: number, reason: .noSuchPage(pageCount: pageCount))
-        }
-        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-        return try body(page)
     }
 
     /// Rejects what is not worth handing to poppler: no PDF header, or a file cut off
@@ -240,13 +199,37 @@ public final class PDFDocument {
         }
     }
 
-    /// A poppler-allocated string as a Swift one, freeing the original.
-    static func take(_ pointer: UnsafeMutablePointer<gchar>?) -> String? {
-        guard let pointer else { return nil }
-        defer { g_free(pointer) }
-        let s = String(cString: pointer)
-        return s.isEmpty ? nil : s
+}
+
+/// A PDF's bytes at an address that stays put for as long as this value lives: the `Data`
+/// itself where it has its own storage (a file mapped by `Data(contentsOf:options:
+/// .mappedIfSafe)`, any buffer larger than a few bytes: a `let` Data's storage is never
+/// moved or mutated), else one copy. Copying a mapped file would read every page of it
+/// into memory a second time.
+private final class Bytes {
+    private let data: Data
+    private let copy: UnsafeMutableRawBufferPointer?
+    let buffer: UnsafeRawBufferPointer
+
+    /// Below this size a `Data` may keep its bytes inline (in the value, not in storage), so
+    /// its address is not stable: such a tiny input is copied.
+    private static let inlineLimit = 64
+
+    init(_ data: Data) {
+        if data.count < Self.inlineLimit {
+            let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 16)
+            data.withUnsafeBytes { raw in if let base = raw.baseAddress { copy.baseAddress!.copyMemory(from: base, byteCount: raw.count) } }
+            self.data = Data()
+            self.copy = copy
+            buffer = UnsafeRawBufferPointer(start: copy.baseAddress, count: data.count)
+        } else {
+            self.data = data
+            copy = nil
+            buffer = data.withUnsafeBytes { UnsafeRawBufferPointer(start: $0.baseAddress, count: $0.count) }
+        }
     }
+
+    deinit { copy?.deallocate() }
 }
 
 /// Page numbers 1...count handed out once each to whichever worker asks first.

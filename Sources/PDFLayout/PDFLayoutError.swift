@@ -16,7 +16,7 @@ public struct PDFLayoutError: Error, Hashable, Sendable, CustomStringConvertible
         case noSuchPage(pageCount: Int)
         /// The page has no text layer: a scan or an image-only page.
         case noText
-        /// cairo could not render the page (out of memory, or a PNG could not be written).
+        /// poppler could not render the page (out of memory, or a PNG could not be written).
         case renderFailed(String)
         /// poppler cannot return the page (a broken page object, or an internal failure).
         case unreadablePage(String)

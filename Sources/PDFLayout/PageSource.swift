@@ -15,10 +15,12 @@ struct PageSource: Sendable {
     var marks: [RulingMark]
 }
 
-/// A poppler document opened through the core API, for reading pages. Not thread-safe:
-/// each worker opens its own over the same bytes.
+/// A poppler document opened through the core API, for reading pages, metadata and
+/// rendering. Not thread-safe: each worker opens its own over the same bytes.
 final class CoreDocument {
     private let handle: OpaquePointer
+    /// What holds the bytes poppler reads, kept until the document is closed.
+    private let owner: AnyObject?
     let name: String
 
     /// Bounds on one page's work: a page over them is skipped with a warning rather than
@@ -27,15 +29,16 @@ final class CoreDocument {
     /// How far from the page, in page sizes, a glyph or mark may lie and still be kept.
     static let reach = 4.0
 
-    /// `bytes` must outlive the document.
-    init(bytes: UnsafeRawBufferPointer, name: String, password: String?) throws(PDFLayoutError) {
+    /// `bytes` must outlive the document: `owner`, kept as long as it, holds them (nil when
+    /// the caller's scope does).
+    init(bytes: UnsafeRawBufferPointer, owner: AnyObject? = nil, name: String, password: String?) throws(PDFLayoutError) {
         self.name = name
+        self.owner = owner
         var status = BP_OK
-        guard let h = bp_document_open(bytes.baseAddress, bytes.count, password, &status) else {
-            switch status {
-            case BP_ENCRYPTED: throw PDFLayoutError(file: name, reason: .encrypted(passwordGiven: password != nil))
-            default: throw PDFLayoutError(file: name, reason: .damaged("poppler cannot open the document"))
-            }
+        var detail: UnsafePointer<CChar>?
+        guard let h = bp_document_open(bytes.baseAddress, bytes.count, password, &status, &detail) else {
+            if status == BP_ENCRYPTED { throw PDFLayoutError(file: name, reason: .encrypted(passwordGiven: password != nil)) }
+            throw PDFLayoutError(file: name, reason: .damaged(detail.map { String(cString: $0) } ?? "Failed to load document"))
         }
         handle = h
     }
@@ -43,6 +46,36 @@ final class CoreDocument {
     deinit { bp_document_close(handle) }
 
     var pageCount: Int { Int(bp_document_page_count(handle)) }
+
+    /// The document information entry `key` ("Producer", "Creator", "Title"), nil when the
+    /// file has none or an empty one.
+    func info(_ key: String) -> String? {
+        bp_document_info(handle, key).map { String(cString: $0) }
+    }
+
+    /// Page `number` rendered at `scale` pixels per point into a `width` × `height` RGB
+    /// image, handed to `body` (row size, pixels) and freed after it.
+    func render<T>(_ number: Int, scale: Double, width: Int, height: Int,
+                   _ body: (_ image: OpaquePointer) throws(PDFLayoutError) -> T) throws(PDFLayoutError) -> T {
+        var status = BP_OK
+        var detail: UnsafePointer<CChar>?
+        guard let image = bp_page_render(handle, Int32(clamping: number), scale, Int32(clamping: width), Int32(clamping: height),
+                                         Self.limits, &status, &detail) else {
+            let why = detail.map { String(cString: $0) } ?? ""
+            switch status {
+            case BP_NO_PAGE:
+                throw PDFLayoutError(file: name, page: number, reason: why.isEmpty ? .noSuchPage(pageCount: pageCount) : .unreadablePage(why))
+            case BP_ABSURD_SIZE:
+                throw PDFLayoutError(file: name, page: number, reason: .absurdPage(why.isEmpty ? "its size is not a number of points between 0 and \(Int(Self.limits.maxPageSide))" : why))
+            case BP_TOO_MUCH_WORK:
+                throw PDFLayoutError(file: name, page: number, reason: .tooComplex(why))
+            default:
+                throw PDFLayoutError(file: name, page: number, reason: .renderFailed(why.isEmpty ? "poppler failed to render it" : why))
+            }
+        }
+        defer { bp_image_free(image) }
+        return try body(image)
+    }
 
     func read(_ number: Int) throws(PDFLayoutError) -> PageSource {
         var status = BP_OK

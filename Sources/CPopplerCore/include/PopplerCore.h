@@ -1,7 +1,9 @@
-// A C view of one pass of poppler's core over a page: the characters poppler's text layer
-// reports (exactly as poppler-glib reports them), their text styles, and every straight
-// axis-aligned border the page draws (stroked segments and thin filled rectangles, with
-// clip, dash and colour applied, white fills erasing what they cover).
+// A C view of poppler's core: opening a document (passwords, document information), one
+// pass over a page (the characters poppler's text layer reports, exactly as poppler-glib
+// reports them, their text styles, and every straight axis-aligned border the page draws:
+// stroked segments and thin filled rectangles, with clip, dash and colour applied, white
+// fills erasing what they cover), and rendering a page with poppler's own rasteriser
+// (Splash, part of libpoppler: no cairo, no GLib).
 //
 // Only PDFLayout includes this header. Every pointer returned is owned by the object it
 // came from; nothing here throws, and every failure is a status code.
@@ -47,10 +49,19 @@ typedef struct {
 } BPLimits;
 
 /// Opens a PDF held in memory. `bytes` must stay valid and unchanged until the document is
-/// closed. `password` may be NULL. Returns NULL and sets `status` on failure.
-BPDocument *bp_document_open(const void *bytes, size_t length, const char *password, BPStatus *status);
+/// closed. `password` (UTF-8) may be NULL; it is tried as ISO-8859-1 first where it can be
+/// (as poppler-glib does), then as given. Returns NULL and sets `status` on failure:
+/// BP_ENCRYPTED for a missing or wrong password, BP_DAMAGED for a file poppler cannot parse,
+/// with `detail` (may be NULL) saying how, in poppler-glib's words.
+BPDocument *bp_document_open(const void *bytes, size_t length, const char *password, BPStatus *status, const char **detail);
 void bp_document_close(BPDocument *document);
 int bp_document_page_count(const BPDocument *document);
+
+/// The document information entry `key` ("Producer", "Creator", "Title", …) as UTF-8,
+/// converted exactly as poppler-glib converts it (UTF-16 with a byte-order mark, else
+/// PDFDocEncoding). NULL when the entry is absent, not a string, empty, or not convertible.
+/// Owned by the document and valid until it is closed.
+const char *bp_document_info(BPDocument *document, const char *key);
 
 /// Reads page `number` (1-based) in one pass. Returns NULL and sets `status` on failure;
 /// `detail` (may be NULL) receives a short static description.
@@ -108,6 +119,30 @@ typedef struct {
 const BPChar *bp_page_chars(const BPPage *page);
 const BPStyle *bp_page_styles(const BPPage *page);
 const BPSegment *bp_page_segments(const BPPage *page);
+
+/// An RGB raster (8 bits a component, 3 bytes a pixel, rows top-down) of a rendered page.
+typedef struct BPImage BPImage;
+
+/// Renders page `number` (1-based) at `scale` pixels per point onto white paper, as a
+/// viewer shows it (crop box, /Rotate, annotations), into an image of exactly `width` ×
+/// `height` pixels (what lies beyond is cut, what the page leaves blank is white).
+/// `limits.maxSeconds` bounds the time spent; `limits.maxPageSide` the page's size.
+/// Returns NULL and sets `status` (and `detail`, may be NULL) on failure.
+BPImage *bp_page_render(BPDocument *document, int number, double scale, int width, int height, BPLimits limits, BPStatus *status, const char **detail);
+void bp_image_free(BPImage *image);
+int bp_image_width(const BPImage *image);
+int bp_image_height(const BPImage *image);
+/// Bytes from one row to the next (at least 3 × width).
+size_t bp_image_row_size(const BPImage *image);
+const uint8_t *bp_image_pixels(const BPImage *image);
+
+/// Strokes a polyline of `count` points (`xy`: x0, y0, x1, y1, … in pixels), closed when
+/// `closed` is not 0, `width` pixels wide with butt ends and mitred corners, antialiased,
+/// in colour (`red`, `green`, `blue`, 0…1) at opacity `alpha` (0…1).
+void bp_image_stroke(BPImage *image, const double *xy, size_t count, int closed, double width, double red, double green, double blue, double alpha);
+
+/// Writes the image to `path` as a PNG. Returns 0, or -1 when it cannot be written.
+int bp_image_write_png(BPImage *image, const char *path);
 
 #ifdef __cplusplus
 }
