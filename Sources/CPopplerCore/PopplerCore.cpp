@@ -40,6 +40,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -816,20 +817,32 @@ struct Deadline {
     }
 };
 
-/// Splash, placing glyphs where cairo places them. poppler-glib rendered with cairo, which
-/// puts a glyph's bitmap at the whole pixel nearest its origin; Splash puts it at the pixel
-/// at or above-left of it (floor). The font measurement reads glyph ink at pixel precision,
-/// so a glyph drawn up to a pixel higher moves a measured offset: each plainly filled
-/// glyph's origin is moved to the nearest pixel (and a tenth into it, so that Splash's floor
-/// keeps it there). Stroked or clipping text is drawn as an outline at its exact position
-/// by both and is left alone.
+/// Splash, drawing what the font measurement reads where cairo drew it. poppler-glib rendered
+/// with cairo, and the measurement reads glyph ink at pixel precision, so:
+/// - cairo puts a glyph's bitmap at the whole pixel nearest its origin; Splash at the pixel
+///   at or above-left of it (floor). Each plainly filled glyph's origin is moved to the
+///   nearest pixel (and a tenth into it, so that Splash's floor keeps it there). Stroked or
+///   clipping text is drawn as an outline at its exact position by both and is left alone.
+/// - cairo (CairoOutputDev's stroke adjustment) draws a stroke at most a pixel wide exactly
+///   one pixel wide, with the ends of its horizontal and vertical segments at pixel centres,
+///   and leaves wider strokes where they are; Splash's own stroke adjustment moves them
+///   differently, so it is off and cairo's is done here.
+/// What is left differs at glyph edges by a few grey levels (FreeType is set up differently
+/// under the two: Splash sizes a font in whole pixels and transforms, cairo in 1/64 pixels).
 class RenderDev : public SplashOutputDev
 {
 public:
-    RenderDev(SplashColorPtr paper) : SplashOutputDev(splashModeRGB8, 4, false, paper) { }
+    // poppler 23 dropped SplashOutputDev's `reverseVideo` argument: whichever constructor
+    // this poppler has is the one used.
+    template<typename Base = SplashOutputDev, std::enable_if_t<std::is_constructible<Base, SplashColorMode, int, bool, SplashColorPtr>::value, int> = 0>
+    explicit RenderDev(SplashColorPtr paper) : Base(splashModeRGB8, 4, false, paper)
+    {
+    }
+    template<typename Base = SplashOutputDev, std::enable_if_t<!std::is_constructible<Base, SplashColorMode, int, bool, SplashColorPtr>::value, int> = 0>
+    explicit RenderDev(SplashColorPtr paper) : Base(splashModeRGB8, 4, paper)
+    {
+    }
 
-    /// Nor does cairo move strokes to whole pixels ("stroke adjustment", on in Splash): a
-    /// border a measurement skips must lie in the rows its position says.
     void startPage(int pageNum, GfxState *state, XRef *xref) override
     {
         SplashOutputDev::startPage(pageNum, state, xref);
@@ -837,13 +850,80 @@ public:
             splash->setStrokeAdjust(false);
         }
     }
-    void updateStrokeAdjust(GfxState *) override { }
+
+    /// cairo's width for a stroke of the state's line width: one device pixel (as a user-space
+    /// width, the smaller of a pixel's two user-space sides) when the line is at most a pixel
+    /// wide; nothing when it is wider (drawn as it is).
+    static std::optional<double> adjustedWidth(GfxState *state)
+    {
+        double w = state->getLineWidth(), dx, dy;
+        state->transformDelta(w, w, &dx, &dy);
+        auto &&m = state->getCTM();
+        double det = m[0] * m[3] - m[1] * m[2];
+        if (!(std::fabs(dx) <= 1 && std::fabs(dy) <= 1) || !std::isfinite(det) || std::fabs(det) < 1e-12) {
+            return std::nullopt;
+        }
+        double ux = (m[3] - m[2]) / det, uy = (m[0] - m[1]) / det;
+        return std::min(std::fabs(ux), std::fabs(uy));
+    }
+
+    void stroke(GfxState *state) override
+    {
+        Splash *splash = getSplash();
+        const GfxPath *path = state->getPath();
+        std::optional<double> adjusted = adjustedWidth(state);
+        if (!splash || !path || !adjusted) {
+            SplashOutputDev::stroke(state);
+            return;
+        }
+        double width = *adjusted;
+        auto &&m = state->getCTM();
+        double det = m[0] * m[3] - m[1] * m[2];
+        auto toDevice = [&](double x, double y, double *px, double *py) { state->transform(x, y, px, py); };
+        auto toUser = [&](double px, double py, double *x, double *y) {
+            double ex = px - m[4], ey = py - m[5];
+            *x = (m[3] * ex - m[2] * ey) / det;
+            *y = (m[0] * ey - m[1] * ex) / det;
+        };
+        std::unique_ptr<GfxPath> original(path->copy());
+        GfxPath *aligned = path->copy();
+        for (int s = 0; s < aligned->getNumSubpaths(); ++s) {
+            GfxSubpath *sub = aligned->getSubpath(s);
+            const GfxSubpath *from = original->getSubpath(s);
+            int n = from->getNumPoints();
+            for (int i = 0; i < n; ++i) {
+                double x1, y1, x2, y2;
+                toDevice(from->getX(i), from->getY(i), &x1, &y1);
+                bool align = false;
+                if (i > 0 && !from->getCurve(i - 1)) {
+                    toDevice(from->getX(i - 1), from->getY(i - 1), &x2, &y2);
+                    align = std::fabs(x2 - x1) < 0.5 || std::fabs(y2 - y1) < 0.5;
+                }
+                if (i < n - 2 && !from->getCurve(i + 1)) {
+                    toDevice(from->getX(i + 1), from->getY(i + 1), &x2, &y2);
+                    align = align || std::fabs(x2 - x1) < 0.5 || std::fabs(y2 - y1) < 0.5;
+                }
+                if (align && std::isfinite(x1) && std::isfinite(y1) && std::fabs(x1) < 1e9 && std::fabs(y1) < 1e9) {
+                    double x, y;
+                    toUser(std::floor(x1) + 0.5, std::floor(y1) + 0.5, &x, &y);
+                    sub->setX(i, x);
+                    sub->setY(i, y);
+                }
+            }
+        }
+        SplashCoord saved = splash->getLineWidth();
+        state->setPath(aligned);
+        splash->setLineWidth(width);
+        SplashOutputDev::stroke(state);
+        splash->setLineWidth(saved);
+        state->setPath(original.release());
+    }
 
     void drawChar(GfxState *state, double x, double y, double dx, double dy, double originX, double originY, CharCode code, int nBytes, const Unicode *u, int uLen) override
     {
         Splash *splash = getSplash();
         if (state->getRender() == 0 && splash) {
-            const SplashCoord *m = splash->getMatrix();
+            auto &&m = splash->getMatrix();
             double ux = x - originX, uy = y - originY;
             double px = m[0] * ux + m[2] * uy + m[4], py = m[1] * ux + m[3] * uy + m[5];
             double det = m[0] * m[3] - m[1] * m[2];
