@@ -187,9 +187,9 @@ enum CrossTableRules {
               let basic = table(doc, .generalBudgetBasicExpenditure) else { return [] }
         // Matched by name, not code: some tables number their economic lines their own way.
         let pairs: [(line: (String) -> Bool, column: (String) -> Bool)] = [
-            ({ $0.hasPrefix("因公出国") }, { $0.contains("因公出国") }),
-            ({ $0 == "公务接待费" }, { $0.contains("公务接待") }),
-            ({ $0.hasPrefix("公务用车运行") }, { $0.contains("运行") && ($0.contains("公务用车") || $0.hasPrefix("运行")) && !$0.contains("机关运行") }),
+            ({ $0.hasPrefix("因公出国") }, { PlainText.contains($0, "因公出国") }),
+            ({ $0 == "公务接待费" }, { PlainText.contains($0, "公务接待") }),
+            ({ $0.hasPrefix("公务用车运行") }, { PlainText.contains($0, "运行") && (PlainText.contains($0, "公务用车") || $0.hasPrefix("运行")) && !PlainText.contains($0, "机关运行") }),
         ]
         var findings: [Finding] = []
         for (isLine, matches) in pairs {

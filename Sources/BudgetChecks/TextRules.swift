@@ -25,7 +25,7 @@ enum TextRules {
         let pattern = #"([^“”"，。；：、（）()0-9]{2,24})（[0-9]*项）[”"]?(?:支出)?"# + number
             + #"((?:(?![0-9]+(?:、|[．.](?![0-9]))).){0,200}?)"# + "\(year)" + #"年(?:预算)?安排(?:预算)?"# + number
         // The pattern needs a literal 项）: a page without one is spared the search.
-        return doc.prose.filter { $0.text.contains("项）") }.flatMap { page in
+        return doc.prose.filter { PlainText.contains($0.text, "项）") }.flatMap { page in
             matches(pattern, page.text).compactMap { g -> Finding? in
                 guard let stated = Amount(printed: g[1], unit: .tenThousandYuan), let again = Amount(printed: g[3], unit: .tenThousandYuan)
                 else { return nil }
@@ -45,7 +45,7 @@ enum TextRules {
                                       summary: "Where the text says the 机关运行经费 table agrees with the basic table's 商品和服务支出, their 302 lines are equal.") { doc in
         guard let page = doc.prose.first(where: { PatternCache.matches(#"基本支出预算表》?的“?商品和服务支出”?[^。]{0,8}一致"#, $0.text) }),
               let basic = doc.tables.first(where: { $0.kind == .generalBudgetBasicExpenditure }),
-              let running = doc.tables.first(where: { $0.title.contains("机关运行经费") && $0.kind == .other }) else { return [] }
+              let running = doc.tables.first(where: { PlainText.contains($0.title, "机关运行经费") && $0.kind == .other }) else { return [] }
         func line302(_ t: BudgetTable) -> (BudgetRow, Amount)? {
             for side in TableRules.sides(t) {
                 if let row = t.rows.first(where: { $0.cells[side.code] == "302" }),
@@ -199,7 +199,7 @@ enum TextRules {
         // 类 and 款 each optional: `人大事务（款）一般行政管理事务（项）` names its 款 alone.
         let pattern = #"(?:"# + name + #"（[0-9]*类）)?(?:"# + name + #"（[0-9]*款）)?"# + name + #"（[0-9]*项）[”"]?(?:支出)?"# + number
         // The pattern needs a literal 项）: a page without one is spared the search.
-        guard page.text.contains("项）") else { return [] }
+        guard PlainText.contains(page.text, "项）") else { return [] }
         let found = matches(pattern, page.text)
         guard !found.isEmpty else { return [] }
         // The coded tables' 项 rows with their 款 and 类 names, found once for all the

@@ -126,10 +126,13 @@ public struct TargetValue: Hashable, Codable, Sendable {
     public var upper: Decimal?
     public var unit: String?
 
+    /// Made once: building a Locale for every value was half of reading a form's values.
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// Parses `printed`; text that is not a figure (提高职工用餐环境) keeps only `printed`.
     public init(printed: String) {
         self.printed = printed
-        var s = Substring(printed.filter { !$0.isWhitespace })
+        var s = Substring(Whitespace.removed(from: printed))
         let comparators: [(String, Comparator)] = [("≥", .atLeast), (">=", .atLeast), ("≤", .atMost), ("<=", .atMost),
                                                    ("＝", .equal), ("＞", .greater), (">", .greater), ("＜", .less), ("<", .less), ("=", .equal)]
         for (symbol, c) in comparators where s.hasPrefix(symbol) {
@@ -139,7 +142,7 @@ public struct TargetValue: Hashable, Codable, Sendable {
         }
         let digits = { (t: Substring) -> (Decimal?, Substring) in
             let n = t.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-            guard !n.isEmpty, let value = Decimal(string: String(n), locale: Locale(identifier: "en_US_POSIX")) else { return (nil, t) }
+            guard !n.isEmpty, let value = Decimal(string: String(n), locale: Self.posix) else { return (nil, t) }
             return (value, t.dropFirst(n.count))
         }
         let (first, rest) = digits(s)

@@ -67,8 +67,8 @@ struct ColumnLayout {
             i != serial && i != code && Self.mostly(values[i]) { !CellText.isAmount($0) }
         }
         name = (code.flatMap { c in texts.first { $0 > c } } ?? texts.first)
-            ?? labels.indices.first { i in i != serial && i != code && labels[i].contains("名称") }
-        if let name, code != nil, split.count > 1, labels[name].contains("名称") { labels[name] = "科目名称" }
+            ?? labels.indices.first { i in i != serial && i != code && PlainText.contains(labels[i], "名称") }
+        if let name, code != nil, split.count > 1, PlainText.contains(labels[name], "名称") { labels[name] = "科目名称" }
         // A form repeats its header row (一级指标 | 二级指标 | 三级指标 | 指标值) in its body,
         // where a grid without a detected header keeps it: those rows label columns too.
         let headerRows = body.indices.filter { r in groups.contains { g in Self.indicatorLevels.contains(Self.cell(body[r], g)) } }
@@ -184,7 +184,7 @@ struct ColumnLayout {
     /// table) makes a plain figure an actual one.
     func meanings(kind: TableKind, rows: [[String]], finalAccount: Bool = false) -> [ColumnMeaning] {
         let firstExpenditure = kind.isTwoSided
-            ? labels.indices.first { i in i > 0 && labels[i].contains("支出") && !Self.mostly(rows.map { $0[i] }, CellText.isAmount) }
+            ? labels.indices.first { i in i > 0 && PlainText.contains(labels[i], "支出") && !Self.mostly(rows.map { $0[i] }, CellText.isAmount) }
             : nil
         let years = headers.map(Self.years)
         let latest = years.flatMap { $0 }.max()
@@ -220,7 +220,7 @@ struct ColumnLayout {
     /// total instead); basis from 年初预算, 调整预算/全年预算, 决算/执行/实际.
     static func amountRole(_ header: [String], earlierYear: Bool, finalAccount: Bool) -> ColumnRole {
         let text = header.joined(separator: "/")
-        let has = { (words: [String]) in words.contains { text.contains($0) } }
+        let has = { (words: [String]) in words.contains { PlainText.contains(text, $0) } }
         // Money brought into this year is this year's income, whatever year it names:
         // 上年结转, 上年结余, 上年实户资金余额, and 用事业基金弥补收支差额 (a fund drawn to
         // make up a gap, not a difference between columns).
@@ -295,9 +295,9 @@ struct ColumnLayout {
     }
 
     private static func fund(_ label: String) -> ColumnMeaning.Fund? {
-        if label.contains("政府性基金") || label.contains("基金预算") { return .governmentFund }
-        if label.contains("国有资本经营") { return .stateCapital }
-        if label.contains("一般公共预算") { return .general }
+        if PlainText.contains(label, "政府性基金") || PlainText.contains(label, "基金预算") { return .governmentFund }
+        if PlainText.contains(label, "国有资本经营") { return .stateCapital }
+        if PlainText.contains(label, "一般公共预算") { return .general }
         return nil
     }
 
@@ -366,12 +366,12 @@ struct ColumnLayout {
     static func isIndicator(_ labels: [String]) -> Bool {
         let words = ["指标", "权重", "分值", "得分", "完成值", "目标值", "偏差"]
         let money = ["资金", "金额", "预算", "拨款", "执行数"]
-        return labels.contains { l in words.contains { l.contains($0) } }
-            && !labels.contains { l in money.contains { l.contains($0) } }
+        return labels.contains { l in words.contains { PlainText.contains(l, $0) } }
+            && !labels.contains { l in money.contains { PlainText.contains(l, $0) } }
     }
 
     private static func cell(_ row: [String], _ group: Range<Int>) -> String {
-        group.map { $0 < row.count ? row[$0] : "" }.joined().filter { !$0.isWhitespace }
+        Whitespace.removed(from: group.map { $0 < row.count ? row[$0] : "" }.joined())
     }
 
     private static func label(_ path: [String]) -> String {

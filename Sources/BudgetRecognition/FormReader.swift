@@ -157,15 +157,15 @@ struct FormReader {
             else if c == level3 { roles[c] = .level3 }
             else if c == value { roles[c] = .value }
             else if text.isEmpty { roles[c] = .ignored }
-            else if text.contains("指标性质") { roles[c] = .nature }
+            else if PlainText.contains(text, "指标性质") { roles[c] = .nature }
             else if text.hasSuffix("计量单位") || text.hasSuffix("度量单位") { roles[c] = .unit }
-            else if text.contains("确定依据") { roles[c] = .basis }
+            else if PlainText.contains(text, "确定依据") { roles[c] = .basis }
             else if text.hasSuffix("指标描述") || text.hasSuffix("指标解释") || text.hasSuffix("指标说明") { roles[c] = .description }
             else if c < leftmost {
                 // A caption over the whole grid (绩效指标, 年度绩效指标) whose cells below are
                 // blank or repeat it, or a project's own column.
                 let below = lines[start...].filter { !isGridHeader($0.cells) }.map { c < $0.cells.count ? $0.cells[c] : "" }
-                roles[c] = below.contains { !$0.isEmpty && $0 != text } && !text.contains("指标") ? .project(text) : .ignored
+                roles[c] = below.contains { !$0.isEmpty && $0 != text } && !PlainText.contains(text, "指标") ? .project(text) : .ignored
             } else {
                 roles[c] = .extra(text)
             }
@@ -252,7 +252,7 @@ struct FormReader {
     func groupForms(grid: [Line], roles: [GridRole], heading: ArraySlice<Line>) -> [ProjectForm] {
         let projectColumns = roles.indices.filter { if case .project = roles[$0] { return true } else { return false } }
         func label(_ c: Int) -> String { if case .project(let l) = roles[c] { return l } else { return "" } }
-        let nameColumn = projectColumns.first { label($0).hasSuffix("名称") && !label($0).contains("单位") && !label($0).contains("部门") }
+        let nameColumn = projectColumns.first { label($0).hasSuffix("名称") && !PlainText.contains(label($0), "单位") && !PlainText.contains(label($0), "部门") }
             ?? projectColumns.first!
         // A group starts where a cell starts in the name column (a merged cell's text may
         // be cut off at the foot of a page and printed again at the top of the next).
@@ -283,7 +283,7 @@ struct FormReader {
                 if let b = group.first(where: { c < $0.cells.count && !$0.cells[c].isEmpty })?.box(c) { boxes[c] = b }
                 // A caption column merged over several projects (单位名称) applies to each.
                 if value.isEmpty, c != nameColumn, let last = carried[c], !CellText.isAmount(last),
-                   !label(c).contains("目标") {
+                   !PlainText.contains(label(c), "目标") {
                     value = last
                 }
                 if !value.isEmpty { carried[c] = value }
@@ -329,16 +329,16 @@ struct FormReader {
             fields.indices.first { test(lastLabels[$0]) && !fields[$0][1].isEmpty }.map { fields[$0][1] }
         }
         let note = table.notes.first { $0.hasPrefix("绩效目标：") }.map { String($0.dropFirst("绩效目标：".count)) }
-        form.goal = note ?? value { $0.hasSuffix("目标") && !$0.contains("指标") }
+        form.goal = note ?? value { $0.hasSuffix("目标") && !PlainText.contains($0, "指标") }
             ?? value { $0.hasSuffix("目标") || $0.hasSuffix("目标其他说明") }
-            ?? value { $0.contains("目标") && !$0.contains("指标") }
+            ?? value { PlainText.contains($0, "目标") && !PlainText.contains($0, "指标") }
         form.department = value { $0.hasPrefix("主管部门") || $0.hasSuffix("主管部门") || $0.hasSuffix("主管部门及代码") || $0 == "部门名称" }
         form.implementer = value { $0.hasPrefix("实施单位") || $0 == "单位名称" }
-        form.period = value { $0.contains("期限") || $0.contains("起止") || $0.contains("实施期间") }
+        form.period = value { PlainText.contains($0, "期限") || PlainText.contains($0, "起止") || PlainText.contains($0, "实施期间") }
             ?? PatternCache.firstRange(#"\d{4}年度?"#, in: table.title).map { String(table.title[$0]) }
         let title = table.title
-        if title.contains("转移支付") || lastLabels.contains("转移支付名称") { form.scope = .transfer }
-        else if title.contains("整体") || (lastLabels.contains("部门名称") && !lastLabels.contains("项目名称")) { form.scope = .department }
+        if PlainText.contains(title, "转移支付") || lastLabels.contains("转移支付名称") { form.scope = .transfer }
+        else if PlainText.contains(title, "整体") || (lastLabels.contains("部门名称") && !lastLabels.contains("项目名称")) { form.scope = .department }
         // Amounts: a field whose value is one, in the unit its label path or the table states.
         for field in fields {
             let printed = field[1]
@@ -358,8 +358,8 @@ struct FormReader {
 
     /// 万元 or 元 stated in a label (`专项资金情况（万元）`, `年度资金总额(万元)`).
     static func unit(in label: String) -> MoneyUnit? {
-        if label.contains("（万元）") || label.contains("(万元)") || label.contains("万元）") { return .tenThousandYuan }
-        if label.contains("（元）") || label.contains("(元)") { return .yuan }
+        if PlainText.contains(label, "（万元）") || PlainText.contains(label, "(万元)") || PlainText.contains(label, "万元）") { return .tenThousandYuan }
+        if PlainText.contains(label, "（元）") || PlainText.contains(label, "(元)") { return .yuan }
         return nil
     }
 
@@ -369,14 +369,14 @@ struct FormReader {
         let parts = label.split(separator: "/").map(String.init)
         for part in parts.reversed() {
             // `其中：财政拨款其他资金`: two labels run together name no one source.
-            if part.contains("其他") && (part.contains("财政") || part.contains("拨款")) { return nil }
-            if part.contains("其他") { return .other }
-            if part.contains("结转") || part.contains("结余") { return .carryover }
-            if part.contains("财政") || part.contains("拨款") { return .appropriation }
+            if PlainText.contains(part, "其他") && (PlainText.contains(part, "财政") || PlainText.contains(part, "拨款")) { return nil }
+            if PlainText.contains(part, "其他") { return .other }
+            if PlainText.contains(part, "结转") || PlainText.contains(part, "结余") { return .carryover }
+            if PlainText.contains(part, "财政") || PlainText.contains(part, "拨款") { return .appropriation }
         }
         for part in parts.reversed() {
-            if part.contains("总额") || part.contains("总计") || part.contains("年度金额") || part.hasSuffix("合计")
-                || part.contains("当年预算") || part.contains("资金总额") { return .total }
+            if PlainText.contains(part, "总额") || PlainText.contains(part, "总计") || PlainText.contains(part, "年度金额") || part.hasSuffix("合计")
+                || PlainText.contains(part, "当年预算") || PlainText.contains(part, "资金总额") { return .total }
         }
         return nil
     }

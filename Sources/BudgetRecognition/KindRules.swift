@@ -10,24 +10,24 @@ enum KindRules {
     /// What a title says: a kind, a deliberate `.other` (a table known not to be one of
     /// the standard kinds: 机关运行经费, 财政拨款支出表), or nothing.
     private static let rules: [(TableKind, @Sendable (String) -> Bool)] = [
-        (.threePublicExpenses, { $0.contains("三公") }),
+        (.threePublicExpenses, { PlainText.contains($0, "三公") }),
         // A form's title may name procurement (`…（非政府采购部分）项目绩效自评表`): a
         // performance form first.
-        (.performanceTargets, { $0.contains("绩效目标") || $0.contains("绩效自评") }),
-        (.procurement, { $0.contains("政府采购") }),
-        (.assets, { $0.contains("资产占用") }),
-        (.stateCapitalExpenditure, { $0.contains("国有资本经营") }),
-        (.governmentFundExpenditure, { $0.contains("政府性基金") || $0.contains("政府基金") }),
-        (.other, { $0.contains("机关运行经费") }),
-        (.projectExpenditure, { $0.contains("项目支出") || $0.contains("专项业务经费") }),
-        (.generalBudgetBasicExpenditure, { $0.contains("一般公共预算") && $0.contains("基本支出") }),
-        (.other, { $0.contains("基本支出") }),
-        (.generalBudgetExpenditure, { $0.contains("一般公共预算") && $0.contains("支出") }),
-        (.fiscalAppropriationSummary, { $0.contains("财政拨款") && ($0.contains("收支") || $0.contains("收入支出")) }),
-        (.other, { $0.contains("财政拨款") && $0.contains("支出") }),
-        (.incomeExpenditureSummary, { $0.contains("收支") || $0.contains("收入支出") }),
-        (.incomeSummary, { $0.contains("收入") && !$0.contains("支出") && namesSummary($0) }),
-        (.expenditureSummary, { $0.contains("支出") && !$0.contains("收入") && namesSummary($0) && !namesPart($0) }),
+        (.performanceTargets, { PlainText.contains($0, "绩效目标") || PlainText.contains($0, "绩效自评") }),
+        (.procurement, { PlainText.contains($0, "政府采购") }),
+        (.assets, { PlainText.contains($0, "资产占用") }),
+        (.stateCapitalExpenditure, { PlainText.contains($0, "国有资本经营") }),
+        (.governmentFundExpenditure, { PlainText.contains($0, "政府性基金") || PlainText.contains($0, "政府基金") }),
+        (.other, { PlainText.contains($0, "机关运行经费") }),
+        (.projectExpenditure, { PlainText.contains($0, "项目支出") || PlainText.contains($0, "专项业务经费") }),
+        (.generalBudgetBasicExpenditure, { PlainText.contains($0, "一般公共预算") && PlainText.contains($0, "基本支出") }),
+        (.other, { PlainText.contains($0, "基本支出") }),
+        (.generalBudgetExpenditure, { PlainText.contains($0, "一般公共预算") && PlainText.contains($0, "支出") }),
+        (.fiscalAppropriationSummary, { PlainText.contains($0, "财政拨款") && (PlainText.contains($0, "收支") || PlainText.contains($0, "收入支出")) }),
+        (.other, { PlainText.contains($0, "财政拨款") && PlainText.contains($0, "支出") }),
+        (.incomeExpenditureSummary, { PlainText.contains($0, "收支") || PlainText.contains($0, "收入支出") }),
+        (.incomeSummary, { PlainText.contains($0, "收入") && !PlainText.contains($0, "支出") && namesSummary($0) }),
+        (.expenditureSummary, { PlainText.contains($0, "支出") && !PlainText.contains($0, "收入") && namesSummary($0) && !namesPart($0) }),
     ]
 
     /// 总表, 预算表, 决算表, 情况表 (总体情况表), 汇总表: the words that close a summary's
@@ -74,7 +74,7 @@ enum KindRules {
         let items = header.filter { $0.last == "项目" || $0.last == "收入项目" || $0.last == "支出项目" }.count
         if items >= 2 || (has("收入") && has("支出") && labels.contains { $0.hasPrefix("收") } && labels.contains { $0.hasPrefix("支") }
                           && codes.isEmpty && body.contains { $0.contains { $0.hasSuffix("总计") } }) {
-            let fiscalOnly = !text.contains("事业收入") && body.joined().contains("一般公共预算")
+            let fiscalOnly = !PlainText.contains(text, "事业收入") && body.joined().contains("一般公共预算")
                 && !body.joined().contains("事业收入")
             return fiscalOnly ? .fiscalAppropriationSummary : .incomeExpenditureSummary
         }

@@ -12,14 +12,14 @@ struct MetadataReader {
 
     func read() -> DocumentMetadata {
         let everything = titles + openingLines
-        let kind: DocumentKind = everything.contains { $0.contains("决算") } && !titles.contains { $0.contains("预算") && !$0.contains("决算") }
+        let kind: DocumentKind = everything.contains { PlainText.contains($0, "决算") } && !titles.contains { PlainText.contains($0, "预算") && !PlainText.contains($0, "决算") }
             ? .finalAccount : .budget
-        let unitTitles = titles.filter { $0.contains("预算单位") || PatternCache.matches(#"^(\d{4}年度?)?单位"#, $0) }
+        let unitTitles = titles.filter { PlainText.contains($0, "预算单位") || PatternCache.matches(#"^(\d{4}年度?)?单位"#, $0) }
         // The cover and contents say 单位预算 (单位决算) or 部门预算 (部门决算): the one said
         // more often there decides; else the titles.
         let cover = openingLines.prefix(40)
-        let unitWords = cover.filter { $0.contains("单位预算") || $0.contains("单位决算") }.count
-        let departmentWords = cover.filter { $0.contains("部门预算") || $0.contains("部门决算") }.count
+        let unitWords = cover.filter { PlainText.contains($0, "单位预算") || PlainText.contains($0, "单位决算") }.count
+        let departmentWords = cover.filter { PlainText.contains($0, "部门预算") || PlainText.contains($0, "部门决算") }.count
         let scope: DocumentScope = unitWords != departmentWords
             ? (unitWords > departmentWords ? .unit : .department)
             : (unitTitles.count * 2 > titles.count ? .unit : .department)

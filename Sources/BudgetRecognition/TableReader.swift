@@ -86,7 +86,7 @@ struct TableReader {
             grid: body.map(\.cells))
         var table = BudgetTable(
             kind: kind, title: title, pages: span.pages, unit: unit, columns: layout.labels,
-            meanings: layout.meanings(kind: kind, rows: body.map { layout.merge($0.cells) }, finalAccount: title.contains("决算")),
+            meanings: layout.meanings(kind: kind, rows: body.map { layout.merge($0.cells) }, finalAccount: PlainText.contains(title, "决算")),
             rows: ColumnLayout.assignParentRoles(rows), notes: notes + Self.notes(below: span.trailing))
         if kind == .performanceTargets {
             table.forms = FormReader.forms(table)
@@ -128,12 +128,12 @@ struct TableReader {
         func column(_ test: (String) -> Bool) -> Int? { table.columns.indices.first { test(table.columns[$0]) } }
         let project = column { $0.hasSuffix("项目名称") || $0.hasSuffix("专项名称") }
         let budget = column { $0.hasSuffix("预算资金") }
-        let item = column { $0.contains("采购物品") || $0.hasSuffix("品目名称") }
-        let code = column { $0.contains("目录") || $0.hasSuffix("品目编码") }
+        let item = column { PlainText.contains($0, "采购物品") || $0.hasSuffix("品目名称") }
+        let code = column { PlainText.contains($0, "目录") || $0.hasSuffix("品目编码") }
         let measure = column { $0.hasSuffix("计量单位") }
         let quantity = column { $0.hasSuffix("数量") }
         let price = column { $0.hasSuffix("单价") }
-        let reserve = column { $0.contains("中小") }
+        let reserve = column { PlainText.contains($0, "中小") }
         let special: Set<Int> = Set([budget, quantity, price, reserve].compactMap { $0 })
         let amountColumns = table.meanings.indices.filter { table.meanings[$0].role == .amount && !special.contains($0) }
         var current: String? = nil
