@@ -42,10 +42,20 @@ struct Comparison {
     static func lastDigit(_ a: Amount) -> Decimal {
         guard let dot = a.printed.lastIndex(of: ".") else { return 1 }
         let places = a.printed.distance(from: dot, to: a.printed.endIndex) - 1
+        if places < units.count { return units[places] }
         var unit = Decimal(1)
         for _ in 0..<places { unit /= 10 }
         return unit
     }
+
+    /// 1, 0.1, 0.01 … computed as `lastDigit` computes them, once: a Decimal division per
+    /// decimal place was most of the time of judging a difference.
+    private static let units: [Decimal] = {
+        // Each from the one before: the same divisions the loop makes, fifteen in all.
+        var units = [Decimal(1)]
+        while units.count < 16 { units.append(units[units.count - 1] / 10) }
+        return units
+    }()
 }
 
 extension Finding {
