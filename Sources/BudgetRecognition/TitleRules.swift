@@ -67,6 +67,12 @@ enum TitleRules {
     /// (`公开01表`) names nothing. A label needs 表 or a 公开/预算/决算/附 prefix with a
     /// number, so `2026年…` stays.
     static func strippingLabels(_ title: String) -> String {
+        // Both patterns are anchored: the last scalar (a label's numeral or 表, or a closing
+        // bracket; or a line break, before which `$` also matches) and the first (a
+        // label's first word or numeral) decide whether either can match.
+        guard let first = title.unicodeScalars.first, let last = title.unicodeScalars.last,
+              isNumeral(last) || "表)）\n\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}".unicodeScalars.contains(last)
+                || isNumeral(first) || "部公预决附表".unicodeScalars.contains(first) else { return title }
         var t = title
         for re in [trailingLabel, leadingLabel] {
             let range = NSRange(t.startIndex..., in: t)

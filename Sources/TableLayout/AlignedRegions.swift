@@ -33,7 +33,37 @@ struct AlignedRegions {
     /// Two words that are numbers and nothing else: prose that a gap happens to split
     /// (`收入15897.44万元，占` `100` `%；`) has one at most.
     private func isBody(_ line: TextLine) -> Bool {
-        line.words.filter { w in w.text.wholeMatch(of: Self.bareNumber) != nil }.count >= 2
+        line.words.filter { w in Self.isBareNumber(w.text) }.count >= 2
+    }
+
+    /// Whether `text` is wholly `bareNumber`: read from the bytes when it is ASCII (every
+    /// byte a character of its own, and a CR LF character matches the pattern in neither
+    /// reading), by the pattern otherwise. The pattern's strings are an optional sign, then
+    /// digits and commas, at most one point with only digits after it, a digit last, and
+    /// an optional `%`.
+    static func isBareNumber(_ text: String) -> Bool {
+        var copy = text
+        let ascii: Bool? = copy.withUTF8 { u in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var i = 0, end = u.count
+            if end > 0, u[end - 1] == 0x25 { end -= 1 }  // %
+            if i < end, u[i] == 0x2D || u[i] == 0x2B { i += 1 }  // - +
+            guard i < end, u[end - 1] >= 0x30, u[end - 1] <= 0x39 else { return false }
+            var point = false
+            while i < end {
+                let b = u[i]
+                if b >= 0x30, b <= 0x39 {
+                } else if b == 0x2C, !point {
+                } else if b == 0x2E, !point {
+                    point = true
+                } else {
+                    return false
+                }
+                i += 1
+            }
+            return true
+        }
+        return ascii ?? (text.wholeMatch(of: bareNumber) != nil)
     }
 
     /// Compiled once: a regex literal inside `isBody` built and compiled a new `Regex` on

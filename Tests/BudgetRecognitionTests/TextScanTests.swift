@@ -1,5 +1,6 @@
 @testable import BudgetRecognition
 @testable import BudgetModel
+@testable import TableLayout
 import Foundation
 import XCTest
 
@@ -152,6 +153,37 @@ final class TextScanTests: XCTestCase {
             let old = t.unicodeScalars.contains { ("0"..."9").contains($0) || ("０"..."９").contains($0) || "一二三四五六七八九十".unicodeScalars.contains($0) }
                 && !t.isEmpty && TitleRules.strippingLabels(t).isEmpty
             XCTAssertEqual(TitleRules.isTableLabel(text), old, text)
+        }
+    }
+
+    func testStrippingLabelsPrefilterKeepsTheAnswer() throws {
+        let leading = try NSRegularExpression(pattern: "^" + "(?:部门)?(?:公开|预算|决算|附)?表?[0-9０-９一二三四五六七八九十]+表?" + "(?:[：:、.．\\-—－]|(?=[^0-9０-９表]))")
+        let trailing = try NSRegularExpression(pattern: "(?:[（(]" + "(?:部门)?(?:公开|预算|决算|附)?表?[0-9０-９一二三四五六七八九十]+表?" + "[)）]|"
+            + "(?:部门)?(?:公开|预算|决算|附)?表?[0-9０-９一二三四五六七八九十]+表?" + ")$")
+        func old(_ title: String) -> String {
+            var t = title
+            for re in [trailing, leading] {
+                guard let m = re.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)), let r = Range(m.range, in: t) else { continue }
+                let matched = t[r]
+                guard matched.contains("表") || matched.contains("公开") || matched.contains("附") else { continue }
+                t.removeSubrange(r)
+            }
+            return t
+        }
+        var texts = try strings()
+        texts += ["公开01表\n", "表一\r\n", "预算表2\u{2028}", "x公开01表", "附表3：收入", "收入（预算表2）"]
+        for text in texts where text.utf8.count < 2000 {
+            XCTAssertEqual(TitleRules.strippingLabels(text), old(text), text)
+        }
+    }
+
+    func testBareNumbersAreThePatterns() throws {
+        let pattern = /[-+]?[0-9,]*\.?[0-9]+%?/
+        var texts = try strings().filter { $0.utf8.count < 200 }
+        texts += ["", "%", "5%%", "-", "+5", "--5", ",5", "5.", ".5", "1.2.3", "1.2,3", "5.,5", "12", "1,", "\r\n", "1\r\n",
+                  "-1,234.56%", "１２", "1\u{301}", "12%", "+.5%", "+,", "1 2"]
+        for text in texts {
+            XCTAssertEqual(AlignedRegions.isBareNumber(text), text.wholeMatch(of: pattern) != nil, text)
         }
     }
 }
