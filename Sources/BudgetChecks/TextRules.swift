@@ -43,7 +43,9 @@ enum TextRules {
     /// must, line 302 against line 302.
     static let statedAgreement = Rule(id: "text.stated_agreement",
                                       summary: "Where the text says the 机关运行经费 table agrees with the basic table's 商品和服务支出, their 302 lines are equal.") { doc in
-        guard let page = doc.prose.first(where: { PatternCache.matches(#"基本支出预算表》?的“?商品和服务支出”?[^。]{0,8}一致"#, $0.text) }),
+        // The pattern needs a literal 商品和服务支出: a page without one is spared the search.
+        guard let page = doc.prose.first(where: { PlainText.contains($0.text, "商品和服务支出")
+                  && PatternCache.matches(#"基本支出预算表》?的“?商品和服务支出”?[^。]{0,8}一致"#, $0.text) }),
               let basic = doc.tables.first(where: { $0.kind == .generalBudgetBasicExpenditure }),
               let running = doc.tables.first(where: { PlainText.contains($0.title, "机关运行经费") && $0.kind == .other }) else { return [] }
         func line302(_ t: BudgetTable) -> (BudgetRow, Amount)? {
@@ -65,7 +67,8 @@ enum TextRules {
     static let ownYear = Rule(id: "text.own_year",
                               summary: "A budget's comparisons are with an earlier year, not with its own year's budget (比2026年预算 in a 2026 budget).") { doc in
         guard doc.metadata.kind == .budget, let year = doc.metadata.fiscalYear else { return [] }
-        return doc.prose.flatMap { page in
+        // The pattern needs a literal `<year>年`: a page without one is spared the search.
+        return doc.prose.filter { PlainText.contains($0.text, "\(year)年") }.flatMap { page in
             matches("(?:比|与)(\(year))年度?预算(?:数)?(增加|减少|持平|相比)", page.text).prefix(1).map { g in
                 Finding(rule: "text.own_year", severity: .warning,
                         message: "the text compares the \(year) budget with “\(year)年预算” (its own year)", page: page.page)
@@ -81,7 +84,8 @@ enum TextRules {
                                       summary: "A change against last year's execution (预算执行数为A万元，…预算安排B万元，比…增加C%) has the direction and rate of B against A.") { doc in
         let pattern = #"预算执行数为"# + number + #"[，,](?:20[0-9]{2})年预算安排"# + number
             + #"[，,]比[^，。；]{0,16}?(增加|减少|增长|下降)([0-9]+(?:\.[0-9]+)?)%"#
-        return doc.prose.flatMap { page in
+        // The pattern needs a literal 预算执行数为: a page without one is spared the search.
+        return doc.prose.filter { PlainText.contains($0.text, "预算执行数为") }.flatMap { page in
             matches(pattern, page.text).compactMap { g -> Finding? in
                 guard let before = Amount(printed: g[0], unit: .tenThousandYuan), let after = Amount(printed: g[1], unit: .tenThousandYuan),
                       let rate = Amount(printed: g[3], unit: .yuan), before.value > 0 else { return nil }
@@ -111,7 +115,8 @@ enum TextRules {
         let pattern = number + #"[，,]?占([^0-9%，。；]{0,16}?)([0-9]+(?:\.[0-9]+)?)%"#
         let summary = doc.tables.first { $0.kind == .incomeExpenditureSummary }
         let three = doc.tables.first { $0.kind == .threePublicExpenses }
-        return doc.prose.flatMap { page in
+        // The pattern needs a literal 占 and %: a page without them is spared the search.
+        return doc.prose.filter { PlainText.contains($0.text, "占") && PlainText.contains($0.text, "%") }.flatMap { page in
             matches(pattern, page.text).compactMap { g -> Finding? in
                 guard let part = Amount(printed: g[0], unit: .tenThousandYuan), let share = Amount(printed: g[2], unit: .yuan) else { return nil }
                 let bases: [Amount]
@@ -156,7 +161,8 @@ enum TextRules {
                              summary: "A stated growth rate (…万元，与上年相比增加A万元，增长B%) equals A over the previous year's figure.") { doc in
         let pattern = number + #"[，,](?:与上年相比|比上年|比20[0-9]{2}年度?|较上年)[^0-9。；，]{0,12}?(增加|减少)"# + number
             + #"[，,](?:增长|增加|减少|下降)([0-9]+(?:\.[0-9]+)?)%"#
-        return doc.prose.flatMap { page in
+        // The pattern needs a literal %: a page without one is spared the search.
+        return doc.prose.filter { PlainText.contains($0.text, "%") }.flatMap { page in
             matches(pattern, page.text).compactMap { g -> Finding? in
                 guard let current = Amount(printed: g[0], unit: .tenThousandYuan), let change = Amount(printed: g[2], unit: .tenThousandYuan),
                       let rate = Amount(printed: g[3], unit: .yuan) else { return nil }
@@ -179,7 +185,9 @@ enum TextRules {
     /// `收入、支出预算总计13649.07万元` against the 收支总表; `财政拨款收入支出总计…` against
     /// the 财政拨款收支总表.
     static func totals(_ doc: BudgetDocument, _ page: PageText) -> [Finding] {
-        matches(#"(财政拨款)?收入[、和及与]?支出(?:预算|决算)?总计"# + number, page.text).compactMap { groups in
+        // The pattern needs a literal 总计: a page without one is spared the search.
+        guard PlainText.contains(page.text, "总计") else { return [] }
+        return matches(#"(财政拨款)?收入[、和及与]?支出(?:预算|决算)?总计"# + number, page.text).compactMap { groups in
             let fiscal = !groups[0].isEmpty
             guard let stated = Amount(printed: groups[1], unit: .tenThousandYuan),
                   let table = doc.tables.first(where: { $0.kind == (fiscal ? .fiscalAppropriationSummary : .incomeExpenditureSummary) }),

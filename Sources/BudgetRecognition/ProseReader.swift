@@ -11,8 +11,9 @@ import TableLayout
 /// 单位/编制 lines belong to the tables, not to the prose.
 struct ProseReader {
     func sections(_ pages: [PageTables]) -> [ProseSection] {
-        let lines = pages.flatMap { page in page.text.map { (page.page, $0) } }
-            .filter { !TitleRules.isTitle($0.1.text) && !TitleRules.isLabelLine($0.1.text) && !TitleRules.isTableLabel($0.1.text) }
+        // Each line's text joined once (`TextLine.text` joins its words on every call).
+        let lines = pages.flatMap { page in page.text.map { (page.page, $0, $0.text) } }
+            .filter { !TitleRules.isTitle($0.2) && !TitleRules.isLabelLine($0.2) && !TitleRules.isTableLabel($0.2) }
         let sizes = lines.map { $0.1.words.map(\.fontSize).max() ?? 0 }.sorted()
         guard !sizes.isEmpty else { return [] }
         let body = sizes[sizes.count / 2]
@@ -22,8 +23,8 @@ struct ProseReader {
             guard let c = current, c.heading != nil || !c.text.isEmpty else { return }
             sections.append(ProseSection(heading: c.heading, pages: c.pages, text: c.text, figures: figures(c.text, pages: c.pages)))
         }
-        for (page, line) in lines {
-            let text = CellText.clean(line.text)
+        for (page, line, printed) in lines {
+            let text = CellText.clean(printed)
             guard !text.isEmpty, Int(text) == nil else { continue }  // page numbers
             let size = line.words.map(\.fontSize).max() ?? body
             if isHeading(text, size: size, body: body) {

@@ -179,7 +179,7 @@ final class TextScanTests: XCTestCase {
 
     func testBareNumbersAreThePatterns() throws {
         let pattern = /[-+]?[0-9,]*\.?[0-9]+%?/
-        var texts = try strings().filter { $0.utf8.count < 200 }
+        var texts = try strings().filter { $0.utf8.count < 40 }
         texts += ["", "%", "5%%", "-", "+5", "--5", ",5", "5.", ".5", "1.2.3", "1.2,3", "5.,5", "12", "1,", "\r\n", "1\r\n",
                   "-1,234.56%", "１２", "1\u{301}", "12%", "+.5%", "+,", "1 2"]
         for text in texts {
