@@ -939,16 +939,18 @@ public:
 };
 
 // PDFDoc::displayPageSlice lost its `printing` argument in poppler 25, as createGfx did:
-// whichever form this poppler has is the one that compiles.
+// whichever form this poppler has is the one that compiles. The slice is the w × h pixels
+// from the page's top-left corner: Splash allocates exactly the caller's bitmap (for the
+// whole page it rounds the page's size, a pixel short of the caller's, which took a copy).
 template<typename D>
-auto displaySlice(D *doc, OutputDev *dev, int page, double dpi, Deadline *deadline, int) -> decltype(doc->displayPageSlice(dev, page, dpi, dpi, 0, false, true, false, -1, -1, -1, -1, &Deadline::check, deadline))
+auto displaySlice(D *doc, OutputDev *dev, int page, double dpi, int w, int h, Deadline *deadline, int) -> decltype(doc->displayPageSlice(dev, page, dpi, dpi, 0, false, true, false, 0, 0, w, h, &Deadline::check, deadline))
 {
-    return doc->displayPageSlice(dev, page, dpi, dpi, 0, false, true, false, -1, -1, -1, -1, &Deadline::check, deadline);
+    return doc->displayPageSlice(dev, page, dpi, dpi, 0, false, true, false, 0, 0, w, h, &Deadline::check, deadline);
 }
 template<typename D>
-auto displaySlice(D *doc, OutputDev *dev, int page, double dpi, Deadline *deadline, long) -> decltype(doc->displayPageSlice(dev, page, dpi, dpi, 0, false, true, -1, -1, -1, -1, &Deadline::check, deadline))
+auto displaySlice(D *doc, OutputDev *dev, int page, double dpi, int w, int h, Deadline *deadline, long) -> decltype(doc->displayPageSlice(dev, page, dpi, dpi, 0, false, true, 0, 0, w, h, &Deadline::check, deadline))
 {
-    return doc->displayPageSlice(dev, page, dpi, dpi, 0, false, true, -1, -1, -1, -1, &Deadline::check, deadline);
+    return doc->displayPageSlice(dev, page, dpi, dpi, 0, false, true, 0, 0, w, h, &Deadline::check, deadline);
 }
 
 } // namespace
@@ -1262,7 +1264,7 @@ BPImage *bp_page_render(BPDocument *document, int number, double scale, int widt
         }
         RenderDev &out = *document->renderer;
         Deadline deadline { std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(limits.maxSeconds)) };
-        displaySlice(doc, &out, number, 72.0 * scale, &deadline, 0);
+        displaySlice(doc, &out, number, 72.0 * scale, width, height, &deadline, 0);
         std::unique_ptr<SplashBitmap> drawn(out.takeBitmap());
         if (deadline.passed) {
             *status = BP_TOO_MUCH_WORK;
@@ -1278,8 +1280,8 @@ BPImage *bp_page_render(BPDocument *document, int number, double scale, int widt
         if (drawn->getWidth() == width && drawn->getHeight() == height) {
             image->bitmap = std::move(drawn);
         } else {
-            // Splash sizes its bitmap by rounding the page's size; the caller's size is what
-            // the page covers. Copy what both hold, white beyond.
+            // The slice asked for is the caller's size; should a poppler size its bitmap
+            // otherwise (by rounding the page's size), copy what both hold, white beyond.
             image->bitmap = std::make_unique<SplashBitmap>(width, height, 4, splashModeRGB8, false);
             if (!image->bitmap->getDataPtr()) {
                 throw std::bad_alloc();
