@@ -45,37 +45,25 @@ public struct Exporter {
         var placed: [String] = []
         do {
             try set.begin()
-            func put(_ bytes: [UInt8], _ name: String) throws {
+            // Every file's bytes first, made side by side (each is a pure function of the
+            // document), then written in the set's order.
+            let made = Self.encode(document, formats: formats, stem: stem, excel: excelBOM)
+            func put(_ name: String) throws {
+                guard let bytes = made[name] else { return }
                 try set.write(bytes, as: name)
-                placed.append(name)
+                if !name.hasPrefix(stem + "/") { placed.append(name) }
             }
-            // What both the JSON and the facts need, worked out once.
-            lazy var measures = Measures(document)
             for format in formats {
                 switch format {
-                case .json: try put(DocumentJSON.bytes(document, measures: measures), "\(stem).json")
-                case .grid: try put(GridJSON.bytes(document), "\(stem).grid.json")
+                case .json: try put("\(stem).json")
+                case .grid: try put("\(stem).grid.json")
                 case .xlsx:
                     try Workbook.write(document, to: set.staged("\(stem).xlsx").path)
                     placed.append("\(stem).xlsx")
                 case .csv:
-                    try put(CSVFiles.factsBytes(document, excel: excelBOM, measures: measures), "\(stem).facts.csv")
-                    if let indicators = CSVFiles.indicatorsBytes(document, excel: excelBOM) {
-                        try put(indicators, "\(stem).indicators.csv")
-                    }
-                    if let forms = CSVFiles.formsBytes(document, excel: excelBOM) {
-                        try put(forms, "\(stem).forms.csv")
-                    }
-                    if let procurement = CSVFiles.procurementBytes(document, excel: excelBOM) {
-                        try put(procurement, "\(stem).procurement.csv")
-                    }
-                    if let statements = CSVFiles.statementsBytes(document, excel: excelBOM) {
-                        try put(statements, "\(stem).statements.csv")
-                    }
+                    for name in ["facts", "indicators", "forms", "procurement", "statements"] { try put("\(stem).\(name).csv") }
                     try FileManager.default.createDirectory(at: set.staged(stem), withIntermediateDirectories: false)
-                    for (i, table) in document.tables.enumerated() {
-                        try set.write(CSVFiles.tableBytes(table, excel: excelBOM), as: stem + "/" + CSVFiles.tableFileName(table, index: i))
-                    }
+                    for (i, table) in document.tables.enumerated() { try put(stem + "/" + CSVFiles.tableFileName(table, index: i)) }
                     placed.append(stem)
                 }
             }
@@ -95,6 +83,35 @@ public struct Exporter {
             }
         }
         return written
+    }
+
+    /// The bytes of every file `formats` write for `document` (but the workbook, which
+    /// libxlsxwriter writes itself), by name relative to the output folder; a CSV file with
+    /// no rows to hold is absent. Made on all cores.
+    static func encode(_ document: BudgetDocument, formats: [Format], stem: String, excel: Bool) -> [String: [UInt8]] {
+        // What both the JSON and the facts need, worked out once.
+        let measures = formats.contains(.json) || formats.contains(.csv) ? Measures(document) : nil
+        var jobs: [(name: String, make: () -> [UInt8]?)] = []
+        for format in formats {
+            switch format {
+            case .json: jobs.append(("\(stem).json", { DocumentJSON.bytes(document, measures: measures!) }))
+            case .grid: jobs.append(("\(stem).grid.json", { GridJSON.bytes(document) }))
+            case .xlsx: break
+            case .csv:
+                jobs.append(("\(stem).facts.csv", { CSVFiles.factsBytes(document, excel: excel, measures: measures!) }))
+                jobs.append(("\(stem).indicators.csv", { CSVFiles.indicatorsBytes(document, excel: excel) }))
+                jobs.append(("\(stem).forms.csv", { CSVFiles.formsBytes(document, excel: excel) }))
+                jobs.append(("\(stem).procurement.csv", { CSVFiles.procurementBytes(document, excel: excel) }))
+                jobs.append(("\(stem).statements.csv", { CSVFiles.statementsBytes(document, excel: excel) }))
+                for (i, table) in document.tables.enumerated() {
+                    jobs.append((stem + "/" + CSVFiles.tableFileName(table, index: i), { CSVFiles.tableBytes(table, excel: excel) }))
+                }
+            }
+        }
+        let bytes = Concurrent.map(jobs) { $0.make() }
+        var made: [String: [UInt8]] = [:]
+        for (job, b) in zip(jobs, bytes) { made[job.name] = b }
+        return made
     }
 
     /// `datapackage.json` over the CSV files of `documents`.
