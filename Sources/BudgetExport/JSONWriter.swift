@@ -69,6 +69,17 @@ struct JSONWriter {
         }
     }
 
+    /// A member name known only at run time (a dictionary's key), escaped as a string.
+    mutating func key(dynamic name: String) {
+        separate()
+        string(name)
+        if pretty {
+            bytes.append(contentsOf: [0x20, 0x3A, 0x20])
+        } else {
+            bytes.append(0x3A)
+        }
+    }
+
     private mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)
         indent += 1

@@ -11,9 +11,19 @@ import Foundation
 struct OutputSet {
     /// What `commit` records: the names to rename into place and the stale names of the
     /// previous set (same formats) to delete.
-    struct Plan: Codable {
+    struct Plan: Codable, Equatable {
         var place: [String]
         var remove: [String]
+
+        /// The plan as the commit file holds it: what `JSONEncoder` writes for it, keys sorted.
+        var json: [UInt8] {
+            JSONWriter.bytes(pretty: false, capacity: 256) { w in
+                w.object { w in
+                    w.key("place"); w.strings(place)
+                    w.key("remove"); w.strings(remove)
+                }
+            }
+        }
     }
 
     static let suffix = ".budgetpdf-set"
@@ -78,12 +88,11 @@ struct OutputSet {
 
     /// Records the plan (the commit point), then carries it out.
     func commit(_ plan: Plan) throws {
-        let data = try JSONEncoder().encode(plan)
-        let list = staging.appendingPathComponent(Self.commitFile)
-        let temp = staging.appendingPathComponent(Self.commitFile + ".tmp")
-        try data.write(to: temp)
-        guard rename(temp.path, list.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        try Self.apply(staging, into: base)
+        let list = staging.path + "/" + Self.commitFile
+        let temp = list + ".tmp"
+        try Self.write(plan.json, to: temp)
+        guard rename(temp, list) == 0 else { throw FileError(path: list, call: "rename", code: errno) }
+        try Self.apply(plan, staging.path, into: base.path)
     }
 
     /// Deletes the staging folder of a set that failed before its commit.
@@ -91,25 +100,37 @@ struct OutputSet {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    /// Carries out a committed plan. Idempotent: a name already renamed is skipped, so a
-    /// run interrupted here is finished by the next.
+    /// Carries out the plan committed in `staging` (`Leftovers`: a killed run's).
     static func apply(_ staging: URL, into base: URL) throws {
-        let fm = FileManager.default
         let plan = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: staging.appendingPathComponent(commitFile)))
-        for name in plan.remove { try? fm.removeItem(at: base.appendingPathComponent(name)) }
+        try apply(plan, staging.path, into: base.path)
+    }
+
+    /// Carries out a committed plan. Idempotent: a name already renamed is skipped, so a
+    /// run interrupted here is finished by the next. System calls on paths rather than
+    /// FileManager: a stale name that is not there (the usual case) made FileManager build
+    /// and throw an error each time.
+    static func apply(_ plan: Plan, _ staging: String, into base: String) throws {
+        for name in plan.remove { remove(base + "/" + name) }
         for name in plan.place {
-            let source = staging.appendingPathComponent(name), target = base.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: source.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue, fm.fileExists(atPath: target.path) {
+            let source = staging + "/" + name, target = base + "/" + name
+            var info = stat()
+            guard stat(source, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR, access(target, F_OK) == 0 {
                 // A folder cannot be renamed over a full one: move the old one aside first.
-                let old = staging.appendingPathComponent(".old-" + name)
-                try? fm.removeItem(at: old)
-                guard rename(target.path, old.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+                let old = staging + "/.old-" + name
+                remove(old)
+                guard rename(target, old) == 0 else { throw FileError(path: target, call: "rename", code: errno) }
             }
-            guard rename(source.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            guard rename(source, target) == 0 else { throw FileError(path: source, call: "rename", code: errno) }
         }
-        try fm.removeItem(at: staging)
+        try FileManager.default.removeItem(atPath: staging)
+    }
+
+    /// Deletes the file or folder at `path`, if there is one.
+    static func remove(_ path: String) {
+        if unlink(path) == 0 || errno == ENOENT { return }
+        try? FileManager.default.removeItem(atPath: path)
     }
 }
 

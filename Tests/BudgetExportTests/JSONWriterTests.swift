@@ -22,6 +22,13 @@ final class JSONWriterTests: XCTestCase {
         try assertSame(GridJSON.encode(document), PublishedJSON.data(GridJSON.Document(document)), "\(name).grid.json", file: file, line: line)
         try assertSame(DocumentJSON.findings([document]), PublishedJSON.data(DocumentJSON.FindingsList([document])), "\(name) findings",
                        file: file, line: line)
+        for excel in [false, true] {
+            let package = DataPackage.model(name: name, documents: [(name, document), ("other", document)], excel: excel)
+            try assertSame(JSONWriter.data(pretty: true) { $0.package(package) }, PublishedJSON.data(package), "\(name) datapackage.json",
+                           file: file, line: line)
+        }
+        let schema = DataPackage.Schema(fields: DataPackage.factFields)
+        try assertSame(JSONWriter.data(pretty: true) { $0.schema(schema) }, PublishedJSON.data(schema), "facts schema", file: file, line: line)
         try assertSame(DocumentJSON.findings([document, document]), PublishedJSON.data(DocumentJSON.FindingsList([document, document])),
                        "\(name) findings twice", file: file, line: line)
     }

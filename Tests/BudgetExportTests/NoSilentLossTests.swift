@@ -1,4 +1,4 @@
-import BudgetExport
+@testable import BudgetExport
 import Foundation
 import XCTest
 
@@ -118,6 +118,15 @@ final class NoSilentLossTests: XCTestCase {
         XCTAssertEqual(try fm.contentsOfDirectory(atPath: dir.path).sorted(), [".keep", live.lastPathComponent, "doc", "doc.json"])
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("doc.json"), encoding: .utf8), "new")
         XCTAssertEqual(try fm.contentsOfDirectory(atPath: dir.appendingPathComponent("doc").path), ["01-x.csv"])
+    }
+
+    /// The commit file a run writes is read back to the same plan (by `Leftovers`, after a
+    /// kill between commit and rename), whatever the names hold.
+    func testCommitFileReadsBackToItsPlan() throws {
+        let plan = OutputSet.Plan(place: ["a.json", "中文 \"q\" \\ /x\n", "stem"], remove: ["b.csv", ""])
+        XCTAssertEqual(try JSONDecoder().decode(OutputSet.Plan.self, from: Data(plan.json)), plan)
+        XCTAssertEqual(try JSONDecoder().decode(OutputSet.Plan.self, from: Data(OutputSet.Plan(place: [], remove: []).json)),
+                       OutputSet.Plan(place: [], remove: []))
     }
 }
 
