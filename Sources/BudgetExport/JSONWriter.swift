@@ -61,11 +61,14 @@ struct JSONWriter {
     mutating func key(_ name: StaticString) {
         separate()
         bytes.append(0x22)
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(0x22)
         if pretty {
-            bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
+            bytes.append(0x20)
+            bytes.append(0x3A)
+            bytes.append(0x20)
         } else {
-            bytes.append(contentsOf: [0x22, 0x3A])
+            bytes.append(0x3A)
         }
     }
 
@@ -110,7 +113,7 @@ struct JSONWriter {
     }
 
     private mutating func writeIndent() {
-        for _ in 0..<indent { bytes.append(contentsOf: [0x20, 0x20]) }
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * indent))
     }
 
     // MARK: values
@@ -142,7 +145,23 @@ struct JSONWriter {
     }
 
     mutating func number(_ n: Int) {
-        ascii(String(n))
+        if n < 0 { bytes.append(0x2D) }
+        digits(n.magnitude)
+    }
+
+    /// The decimal digits of `n`, without a `String` in between.
+    private mutating func digits(_ n: UInt) {
+        var n = n
+        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
+        withUnsafeMutableBytes(of: &text) { buffer in
+            var i = buffer.count
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30
+                n /= 10
+            } while n > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i...]))
+        }
     }
 
     mutating func number(_ d: Decimal) {
@@ -153,7 +172,7 @@ struct JSONWriter {
     mutating func number(_ h: DocumentJSON.Hundredths) {
         var n = h.count
         if n < 0 { bytes.append(0x2D); n = -n }
-        ascii(String(n / 100))
+        digits(UInt(n / 100))
         let cents = n % 100
         if cents != 0 {
             bytes.append(0x2E)
@@ -170,6 +189,10 @@ struct JSONWriter {
         ascii("null")
     }
 
+    private mutating func ascii(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     /// A value or `null`.
     @inline(__always)
     mutating func optional<T>(_ value: T?, _ write: (inout JSONWriter, T) -> Void) {
@@ -182,9 +205,4 @@ struct JSONWriter {
 
     mutating func strings(_ list: [String]) { array(list) { $0.string($1) } }
     mutating func numbers(_ list: [Int]) { array(list) { $0.number($1) } }
-
-    private mutating func ascii(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
 }
