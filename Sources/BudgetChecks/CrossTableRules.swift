@@ -118,7 +118,8 @@ enum CrossTableRules {
 
     /// A label without its enumerator (`二、财政专户管理资金` → `财政专户管理资金`).
     static func bare(_ label: String) -> String {
-        guard let mark = label.firstIndex(where: { "、.．".contains($0) }), label.distance(from: label.startIndex, to: mark) <= 3,
+        // Only the first four characters are searched: a mark further on is too far anyway.
+        guard let mark = label.prefix(4).firstIndex(where: { "、.．".contains($0) }), label.distance(from: label.startIndex, to: mark) <= 3,
               label[..<mark].allSatisfy({ "一二三四五六七八九十0123456789（）()".contains($0) }) else { return label }
         return String(label[label.index(after: mark)...])
     }

@@ -39,6 +39,18 @@ public struct Amount: Hashable, Codable, Sendable, CustomStringConvertible {
         self.unit = unit
     }
 
+    /// Whether `Amount(printed:unit:)` reads `printed`, without converting it when the
+    /// conversion cannot fail: a well-formed ASCII amount of at most 38 digits always is a
+    /// `Decimal` (38 digits fit its mantissa at any exponent it can have here). Every cell is
+    /// asked whether it is an amount, and the conversion was most of that.
+    public static func reads(_ printed: String) -> Bool {
+        if case .some(.some(let form)) = asciiForm(printed),
+           form.plain.utf8.reduce(0, { $0 + ($1 >= 0x30 && $1 <= 0x39 ? 1 : 0) }) <= 38 {
+            return true
+        }
+        return Amount(printed: printed, unit: .yuan) != nil
+    }
+
     /// `plainDigits` of the text without whitespace, read from the bytes of an ASCII
     /// string: `.some(nil)` when it is not an amount, `nil` when the text is not ASCII.
     /// The same answer as the character-by-character reading (`AmountTests`); written on

@@ -13,7 +13,7 @@ enum CellText {
     }
 
     /// A well-formed printed number (see `Amount`).
-    static func isAmount(_ text: String) -> Bool { Amount(printed: text, unit: .yuan) != nil }
+    static func isAmount(_ text: String) -> Bool { Amount.reads(text) }
 
     /// What a table prints instead of data: `无` (none), `-`, `—`, `/`.
     static func isPlaceholder(_ text: String) -> Bool {
@@ -34,6 +34,29 @@ enum CellText {
     /// 合计 / 总计 labels and their role.
     /// A label may end in a colon (`总计：`), as a caption before its figures does.
     static func totalRole(_ label: String) -> RowRole? {
+        // Plain text (`PlainText`: a character per scalar) read from its bytes; any other
+        // character by character.
+        var copy = label
+        let plain: RowRole?? = copy.withUTF8 { u in
+            guard PlainText.isPlain(u) else { return nil }
+            var end = u.count
+            while true {
+                if end >= 1, u[end - 1] == 0x3A { end -= 1 }  // :
+                else if end >= 3, u[end - 3] == 0xEF, u[end - 2] == 0xBC, u[end - 1] == 0x9A { end -= 3 }  // ：
+                else { break }
+            }
+            func ends(_ word: StaticString) -> Bool {
+                let n = word.utf8CodeUnitCount
+                guard end >= n else { return false }
+                for k in 0..<n where u[end - n + k] != word.utf8Start[k] { return false }
+                return true
+            }
+            if ends("总计") { return .some(.grandTotal) }
+            if ends("合计") { return .some(.total) }
+            if ends("小计") { return .some(.subtotal) }
+            return .some(nil)
+        }
+        if let plain { return plain }
         var text = Substring(label)
         while let last = text.last, last == "：" || last == ":" { text = text.dropLast() }
         if text.hasSuffix("总计") { return .grandTotal }

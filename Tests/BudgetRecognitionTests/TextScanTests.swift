@@ -186,4 +186,30 @@ final class TextScanTests: XCTestCase {
             XCTAssertEqual(AlignedRegions.isBareNumber(text), text.wholeMatch(of: pattern) != nil, text)
         }
     }
+
+    func testAmountReadsIsTheConversion() throws {
+        var texts = try strings()
+        texts += ["-", " 1 2 ", "1,234.50", String(repeating: "9", count: 38), String(repeating: "9", count: 39),
+                  "1" + String(repeating: "0", count: 200), "0." + String(repeating: "0", count: 200) + "1",
+                  String(repeating: "9", count: 19) + "." + String(repeating: "9", count: 19), "−12", "１２", "-0", ".5", "5."]
+        for text in texts {
+            XCTAssertEqual(Amount.reads(text), Amount(printed: text, unit: .yuan) != nil, text)
+        }
+    }
+
+    func testTotalRoleIsTheCharacterReading() throws {
+        func old(_ label: String) -> RowRole? {
+            var text = Substring(label)
+            while let last = text.last, last == "：" || last == ":" { text = text.dropLast() }
+            if text.hasSuffix("总计") { return .grandTotal }
+            if text.hasSuffix("合计") { return .total }
+            if text.hasSuffix("小计") { return .subtotal }
+            return nil
+        }
+        var texts = try strings()
+        texts += ["合计：", "总计:：:", "小计：x", "：", ":", "合计\u{301}", "本年合计", "合 计", "合计\r\n"]
+        for text in texts {
+            XCTAssertEqual(CellText.totalRole(text), old(text), text)
+        }
+    }
 }
