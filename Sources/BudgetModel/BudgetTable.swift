@@ -191,7 +191,7 @@ public struct ColumnMeaning: Hashable, Codable, Sendable {
     /// classification items: no 3/5/7-digit rule holds in it.
     public var isAgencyCode: Bool {
         guard role == .code, let leaf = header.last else { return false }
-        return leaf.contains("单位") || leaf.hasPrefix("部门编码") || leaf.hasPrefix("部门代码")
+        return PlainText.contains(leaf, "单位") || leaf.hasPrefix("部门编码") || leaf.hasPrefix("部门代码")
     }
 
     /// An amount of the year in money, not an of-which part: a term of the table's sums.

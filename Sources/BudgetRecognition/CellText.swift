@@ -8,7 +8,7 @@ enum CellText {
     /// The grid form of a cell: an amount without thousands separators, text as printed.
     static func gridForm(_ text: String) -> String {
         let cleaned = clean(text)
-        guard isAmount(cleaned), cleaned.contains(",") else { return cleaned }
+        guard isAmount(cleaned), PlainText.contains(cleaned, ",") else { return cleaned }
         return cleaned.replacingOccurrences(of: ",", with: "")
     }
 

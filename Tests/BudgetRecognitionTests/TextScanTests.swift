@@ -212,4 +212,17 @@ final class TextScanTests: XCTestCase {
             XCTAssertEqual(CellText.totalRole(text), old(text), text)
         }
     }
+
+    /// What the plain-text fast paths rest on: plain text without a CR holds one
+    /// character per scalar.
+    func testPlainTextHoldsACharacterPerScalar() throws {
+        var checked = 0
+        for text in try strings() where text.utf8.count < 2000 {
+            var copy = text
+            guard copy.withUTF8({ PlainText.isPlain($0) && !$0.contains(0x0D) }) else { continue }
+            XCTAssertEqual(Array(text).map(String.init), text.unicodeScalars.map { String($0) }, text)
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, Self.corpusStrings == nil ? 5 : 1000)
+    }
 }
