@@ -88,8 +88,12 @@ struct ColumnLayout {
     /// The table's cells and where each is printed, from the grid's: a merged code
     /// column is printed where its parts are, and a moved label keeps its box.
     func merge(_ cells: [String], boxes: [[PageBox]]) -> (cells: [String], boxes: [[PageBox]]) {
-        var out = groups.map { g in g.map { $0 < cells.count ? cells[$0] : "" }.joined() }
-        var where_ = groups.map { g in
+        // A column of one grid column (most) is that cell, without joining; without boxes
+        // every column is printed nowhere.
+        var out = groups.map { g in
+            g.count == 1 ? (g.lowerBound < cells.count ? cells[g.lowerBound] : "") : g.map { $0 < cells.count ? cells[$0] : "" }.joined()
+        }
+        var where_ = boxes.isEmpty ? Array(repeating: [PageBox](), count: groups.count) : groups.map { g in
             g.reduce(into: [PageBox]()) { all, c in for b in c < boxes.count ? boxes[c] : [] { all = all.adding(b) } }
         }
         for c in codeColumns where c + 1 < out.count && out[c + 1].isEmpty && CellText.totalRole(out[c]) != nil {
