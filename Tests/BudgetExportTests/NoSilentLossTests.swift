@@ -120,6 +120,20 @@ final class NoSilentLossTests: XCTestCase {
         XCTAssertEqual(try fm.contentsOfDirectory(atPath: dir.appendingPathComponent("doc").path), ["01-x.csv"])
     }
 
+    /// The staged files are made durable side by side before the commit; one that cannot
+    /// be opened for it fails the commit, naming the file.
+    func testSyncNamesAFileItCannotSync() throws {
+        let dir = try folder()
+        let paths = (0..<40).map { dir.appendingPathComponent("f\($0).csv").path }
+        for path in paths { try OutputSet.write(Array("x".utf8), to: path, sync: false) }
+        XCTAssertNoThrow(try OutputSet.sync(paths))
+        let missing = dir.appendingPathComponent("gone.csv").path
+        XCTAssertThrowsError(try OutputSet.sync(paths + [missing])) { error in
+            XCTAssertEqual((error as? OutputSet.FileError)?.path, missing)
+            XCTAssertTrue(error.localizedDescription.contains("gone.csv"), error.localizedDescription)
+        }
+    }
+
     /// The commit file a run writes is read back to the same plan (by `Leftovers`, after a
     /// kill between commit and rename), whatever the names hold.
     func testCommitFileReadsBackToItsPlan() throws {
