@@ -38,13 +38,21 @@ struct AlignedRegions {
 
     /// Whether `text` is wholly `bareNumber`: read from the bytes when it is ASCII (every
     /// byte a character of its own, and a CR LF character matches the pattern in neither
-    /// reading), by the pattern otherwise. The pattern's strings are an optional sign, then
+    /// reading), false when it holds CJK text or punctuation, by the pattern otherwise. The pattern's strings are an optional sign, then
     /// digits and commas, at most one point with only digits after it, a digit last, and
     /// an optional `%`.
     static func isBareNumber(_ text: String) -> Bool {
         var copy = text
         let ascii: Bool? = copy.withUTF8 { u in
-            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard u.allSatisfy({ $0 < 0x80 }) else {
+                // A CJK ideograph or CJK, general or fullwidth punctuation (a word of prose)
+                // never extends a character: its character begins with it or with a non-ASCII
+                // prepended mark, and no ASCII atom of the pattern matches that.
+                return text.unicodeScalars.contains { s in
+                    [0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3000...0x3029, 0xFF01...0xFF5E, 0x2010...0x2027, 0x2030...0x205E]
+                        .contains { $0.contains(s.value) }
+                } ? false : nil
+            }
             var i = 0, end = u.count
             if end > 0, u[end - 1] == 0x25 { end -= 1 }  // %
             if i < end, u[i] == 0x2D || u[i] == 0x2B { i += 1 }  // - +

@@ -181,7 +181,7 @@ final class TextScanTests: XCTestCase {
         let pattern = /[-+]?[0-9,]*\.?[0-9]+%?/
         var texts = try strings().filter { $0.utf8.count < 40 }
         texts += ["", "%", "5%%", "-", "+5", "--5", ",5", "5.", ".5", "1.2.3", "1.2,3", "5.,5", "12", "1,", "\r\n", "1\r\n",
-                  "-1,234.56%", "１２", "1\u{301}", "12%", "+.5%", "+,", "1 2"]
+                  "-1,234.56%", "１２", "1\u{301}", "12%", "+.5%", "+,", "1 2", "12万", "\u{600}一", "1一", "一\u{301}", "1、", "1\u{3000}", "（1）", "1—2", "１"]
         for text in texts {
             XCTAssertEqual(AlignedRegions.isBareNumber(text), text.wholeMatch(of: pattern) != nil, text)
         }
