@@ -991,6 +991,13 @@ BPDocument *bp_document_open(const void *bytes, size_t length, const char *passw
                 globalParams = std::make_unique<GlobalParams>();
             }
             setErrorCallback(&quiet);
+            // The first GfxState poppler makes sets up lcms's shared sRGB and XYZ profiles
+            // (static members, set without a lock when still empty). Page workers each make
+            // their first one at the same moment, and two threads setting them together
+            // crashed in lcms (1 run in ~300 under load, page 1 and 2 read side by side).
+            // One made here, once, before any worker runs, leaves them read-only after.
+            PDFRectangle box(0, 0, 1, 1);
+            GfxState warm(72.0, 72.0, &box, 0, false);
         });
         auto open = [&](const std::optional<GooString> &pw) {
             Object dict(objNull);
