@@ -61,11 +61,7 @@ public final class PDFDocument {
         guard number >= 1, number <= pageCount else {
             throw PDFLayoutError(file: name, page: number, reason: .noSuchPage(pageCount: pageCount))
         }
-        return try PageWork.on(number) { () throws(PDFLayoutError) in
-            let prepared = assembler.prepare(try core.read(number))
-            try measureFonts(of: prepared)
-            return assembler.finish(prepared, offsets: fontOffsets)
-        }
+        return try PageWork.on(number) { () throws(PDFLayoutError) in try finish(assembler.prepare(try core.read(number))) }
     }
 
     /// Every page's layout, in order; the first page that cannot be read ends the call.
@@ -78,26 +74,19 @@ public final class PDFDocument {
     /// them one by one with `page(_:)`.
     ///
     /// A page without misreported fonts is finished by the worker that read it. The others
-    /// wait for the document's font offsets: each is measured on the first page, in page
-    /// order, where its font is suspect (as `page(_:)` would), then those pages are finished
-    /// in parallel too.
+    /// wait for the document's font offsets and are finished here, in page order: each
+    /// offset is measured on the first page where its font is suspect, as `page(_:)` does.
     public func pageResults() throws(PDFLayoutError) -> [Result<PageLayout, PDFLayoutError>] {
         guard pageCount > 0 else { return [] }
         var read = try readAll()
-        var waiting: [(index: Int, page: PageAssembler.Prepared)] = []
         for (i, r) in read.enumerated() {
             guard case .success(.waiting(let page)) = r else { continue }
             do throws(PDFLayoutError) {
-                try PageWork.on(page.source.number) { () throws(PDFLayoutError) in try measureFonts(of: page) }
-                waiting.append((i, page))
+                read[i] = .success(.finished(try PageWork.on(page.source.number) { () throws(PDFLayoutError) in try finish(page) }))
             } catch {
                 read[i] = .failure(error)
             }
         }
-        let finished = Self.inParallel(waiting.count) { [assembler, fontOffsets, waiting] k in
-            PageWork.on(waiting[k].page.source.number) { assembler.finish(waiting[k].page, offsets: fontOffsets) }
-        }
-        for (k, w) in waiting.enumerated() { read[w.index] = .success(.finished(finished[k])) }
         return read.map { r in
             switch r {
             case .success(.finished(let layout)): .success(layout)
@@ -151,15 +140,11 @@ public final class PDFDocument {
         return results.map { $0! }
     }
 
-    /// `(0..<count).map(body)`, spread over the cores.
-    private static func inParallel<T>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
-        guard count > 1 else { return (0..<count).map(body) }
-        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        defer { slots.deinitialize(); slots.deallocate() }
-        let shared = Unchecked(slots)
-        DispatchQueue.concurrentPerform(iterations: count) { k in shared.value[k] = body(k) }
-        return slots.map { $0! }
+    /// The layout of a prepared page, once the offsets of its suspect fonts are known
+    /// (those not measured yet are measured on it).
+    private func finish(_ page: PageAssembler.Prepared) throws(PDFLayoutError) -> PageLayout {
+        try measureFonts(of: page)
+        return assembler.finish(page, offsets: fontOffsets)
     }
 
     /// Measures the offsets of this page's suspect fonts not measured yet, on this page.
