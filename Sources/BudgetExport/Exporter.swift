@@ -61,7 +61,7 @@ public struct Exporter {
                     try Workbook.write(document, to: set.staged("\(stem).xlsx").path)
                     placed.append("\(stem).xlsx")
                 case .csv:
-                    for name in ["facts", "indicators", "forms", "procurement", "statements"] { try put("\(stem).\(name).csv") }
+                    for name in Self.names(of: .csv, stem: stem) where name != stem { try put(name) }
                     try FileManager.default.createDirectory(at: set.staged(stem), withIntermediateDirectories: false)
                     for (i, table) in document.tables.enumerated() { try put(stem + "/" + CSVFiles.tableFileName(table, index: i)) }
                     placed.append(stem)
