@@ -89,7 +89,13 @@ struct OutputSet {
                 offset += n
             }
         }
-        if sync, failure == nil, fsync(fd) != 0 { failure = FileError(path: path, call: "fsync", code: errno) }
+        if failure == nil {
+            if sync {
+                if fsync(fd) != 0 { failure = FileError(path: path, call: "fsync", code: errno) }
+            } else {
+                startWriteback(fd)
+            }
+        }
         if close(fd) != 0, failure == nil { failure = FileError(path: path, call: "close", code: errno) }
         if let failure { throw failure }
     }
@@ -105,52 +111,34 @@ struct OutputSet {
         try Self.apply(plan, staging.path, into: base.path)
     }
 
-    /// fsync(2)s every file of `paths`, side by side. Each fsync waits for the disk; one
-    /// after another (as `Data.write` did, file by file) they cost ~4 ms of wall time per
-    /// file on a busy disk, 20–35 % of a whole extract, while the disk takes them at once
-    /// (18 files: 57 ms one by one, 9 ms together). Threads of their own, not the
-    /// CPU-bound pool: they wait, they do not compute.
-    static func sync(_ paths: [String]) throws {
-        guard !paths.isEmpty else { return }
-        let results = SyncResults(count: paths.count)
-        let threads = min(paths.count, 32)
-        let done = DispatchGroup()
-        for t in 0..<threads {
-            done.enter()
-            Thread {
-                for i in stride(from: t, to: paths.count, by: threads) {
-                    let fd = open(paths[i], O_RDONLY | O_CLOEXEC)
-                    if fd < 0 {
-                        results.set(i, FileError(path: paths[i], call: "open", code: errno))
-                        continue
-                    }
-                    if fsync(fd) != 0 { results.set(i, FileError(path: paths[i], call: "fsync", code: errno)) }
-                    close(fd)
-                }
-                done.leave()
-            }.start()
-        }
-        done.wait()
-        if let failure = results.first { throw failure }
+    /// Asks the kernel to start writing a staged file's bytes to disk now, without waiting
+    /// (sync_file_range(2), Linux): by the time `sync` fsyncs the set, the writes of every
+    /// file are already in flight together.
+    private static func startWriteback(_ fd: Int32) {
+        _ = syncFileRange?(fd, 0, 0, 2 /* SYNC_FILE_RANGE_WRITE */)
     }
 
-    /// The failures of `sync`'s threads, each writing its own slots.
-    private final class SyncResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var failures: [FileError?]
+    /// glibc's sync_file_range, looked up once: Swift's Glibc module leaves out what needs
+    /// _GNU_SOURCE. Absent (another libc, another system), staging just skips the head start.
+    private static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+        #if os(Linux)
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "sync_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
+        #else
+        return nil
+        #endif
+    }()
 
-        init(count: Int) { failures = Array(repeating: nil, count: count) }
-
-        func set(_ i: Int, _ failure: FileError) {
-            lock.lock()
-            failures[i] = failure
-            lock.unlock()
-        }
-
-        var first: FileError? {
-            lock.lock()
-            defer { lock.unlock() }
-            return failures.lazy.compactMap { $0 }.first
+    /// fsync(2)s every file of `paths`, one after another. Their writes were started when
+    /// each was staged (`startWriteback`), so the disk takes them together and the first
+    /// fsync's journal commit covers the others: 14 files cost 1.3 ms of wall time this way,
+    /// as much as one thread per file did (2.5 ms plain one by one), without a thread each.
+    static func sync(_ paths: [String]) throws {
+        for path in paths {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw FileError(path: path, call: "open", code: errno) }
+            defer { close(fd) }
+            if fsync(fd) != 0 { throw FileError(path: path, call: "fsync", code: errno) }
         }
     }
 
