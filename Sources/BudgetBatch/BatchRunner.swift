@@ -1,4 +1,5 @@
 import BudgetExport
+import BudgetModel
 import Crypto
 import Foundation
 
@@ -77,7 +78,7 @@ public struct BatchRunner: Sendable {
                 summary.failed.append(Failure(path: item.path, sha256: "", reason: "cannot read the file"))
                 continue
             }
-            let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            let sha = Hex.string(SHA256.hash(data: data))
             if let first = seen[sha] {
                 summary.duplicates += 1
                 if let difference = Self.overridesDiffer(first, item) {

@@ -266,7 +266,7 @@ public enum DataPackage {
     /// Frictionless names are lower-case ASCII letters, digits, `-`, `_` and `.`.
     static func slug(_ text: String) -> String {
         let mapped = text.lowercased().unicodeScalars.map { c -> Character in
-            c.isASCII && (CharacterSet.alphanumerics.contains(c) || "-_.".unicodeScalars.contains(c)) ? Character(c) : "-"
+            (("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || "-_.".unicodeScalars.contains(c)) ? Character(c) : "-"
         }
         let s = String(mapped)
         return s.isEmpty ? "budget" : s

@@ -81,7 +81,7 @@ public struct DocumentReader {
         let prose = pages.map { page in
             PageText(page: page.page, text: page.text.map { CellText.clean($0.text) }.joined())
         }.filter { !$0.text.isEmpty }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.string(SHA256.hash(data: data))
         let source = BudgetDocument.Source(file: URL(fileURLWithPath: path).lastPathComponent, sha256: digest,
                                            pages: pdf.pageCount, producer: pdf.producer ?? pdf.creator)
         var document = BudgetDocument(source: source, metadata: metadata, tables: tables, warnings: warnings, prose: prose)

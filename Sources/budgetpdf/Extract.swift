@@ -42,7 +42,10 @@ struct Extract: ParsableCommand {
 
     private func parsedFormats() throws -> [Exporter.Format] {
         try format.split(separator: ",").map { name in
-            guard let f = Exporter.Format(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+            // `json, csv`: the spaces around a name are not part of it.
+            let start = name.firstIndex { !$0.isWhitespace } ?? name.endIndex
+            let end = name.lastIndex { !$0.isWhitespace }.map(name.index(after:)) ?? start
+            guard let f = Exporter.Format(rawValue: String(name[start..<max(start, end)])) else {
                 throw ValidationError("unknown format \(name); choose from \(Exporter.Format.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return f
