@@ -22,7 +22,7 @@ enum EconomicRules {
     ]
 
     static func normalised(_ name: String) -> String {
-        name.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        PlainText.replacing([("（", "("), ("）", ")")], in: name)
     }
 
     /// An economic line printed under the code the national classification gives another

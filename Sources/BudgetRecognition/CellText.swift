@@ -9,7 +9,7 @@ enum CellText {
     static func gridForm(_ text: String) -> String {
         let cleaned = clean(text)
         guard isAmount(cleaned), PlainText.contains(cleaned, ",") else { return cleaned }
-        return cleaned.replacingOccurrences(of: ",", with: "")
+        return PlainText.removing([","], from: cleaned)
     }
 
     /// A well-formed printed number (see `Amount`).
