@@ -7,8 +7,9 @@ import Foundation
 /// bytes are held once (the caller's `Data`, not a copy) and released with this value, so
 /// nothing above this module sees a C type or has to free one.
 ///
-/// Not `Sendable`: poppler documents must not be shared across threads. `pages()` reads
-/// pages in parallel, each worker through its own poppler document.
+/// Not `Sendable`: a poppler document must not be used by two threads at once. `pages()`
+/// reads pages in parallel, each worker through a poppler document of its own (the first
+/// through this value's, while the caller waits).
 public final class PDFDocument {
     /// The name used in every error message: the path, or the name given with the bytes.
     public let name: String
@@ -115,13 +116,17 @@ public final class PDFDocument {
         defer { openFailures.deinitialize(); openFailures.deallocate() }
         let (name, password, count, assembler) = (name, password, pageCount, assembler)
         // Workers write disjoint slots and only read the bytes; concurrentPerform returns
-        // after the last one, so nothing outlives this call.
+        // after the last one, so nothing outlives this call. The first worker reads through
+        // this document's own poppler document (no one else touches it until the call
+        // returns): one document fewer to open and load fonts into.
         let queue = PageQueue(count: count)
-        let shared = Unchecked((bytes: self.bytes.buffer, results: results, openFailures: openFailures))
+        let shared = Unchecked((bytes: self.bytes.buffer, results: results, openFailures: openFailures, own: core))
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let (bytes, results, openFailures) = shared.value
+            let (bytes, results, openFailures, own) = shared.value
             let core: CoreDocument
-            do throws(PDFLayoutError) { core = try CoreDocument(bytes: bytes, name: name, password: password) } catch {
+            do throws(PDFLayoutError) {
+                core = w == 0 ? own : try CoreDocument(bytes: bytes, name: name, password: password)
+            } catch {
                 openFailures[w] = error
                 return
             }
