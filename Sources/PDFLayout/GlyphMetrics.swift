@@ -37,10 +37,19 @@ struct GlyphMetrics: Sendable {
 
     /// Fonts whose boxes on this page are outside the sane band, by name.
     func suspects(_ glyphs: [Glyph], styles: [TextStyle]) -> [String: Suspect] {
-        var byFont: [String: [Int]] = [:]
-        for (i, g) in glyphs.enumerated() { byFont[styles[g.style].font, default: []].append(i) }
+        // Each glyph's font through its style's index (a page has a handful of styles and
+        // thousands of glyphs): one string hash per style, not per glyph.
+        var fonts: [String] = [], fontIndex: [String: Int] = [:]
+        let fontOfStyle = styles.map { style in
+            if let k = fontIndex[style.font] { return k }
+            fontIndex[style.font] = fonts.count
+            fonts.append(style.font)
+            return fonts.count - 1
+        }
+        var byFont = Array(repeating: [Int](), count: fonts.count)
+        for (i, g) in glyphs.enumerated() { byFont[fontOfStyle[g.style]].append(i) }
         var out: [String: Suspect] = [:]
-        for (font, members) in byFont {
+        for (font, members) in zip(fonts, byFont) where !members.isEmpty {
             guard let ratio = median(members.map { glyphs[$0].box.height / max(glyphs[$0].fontSize, 0.1) }),
                   !saneRatio.contains(ratio) else { continue }
             out[font] = Suspect(font: font, ratio: ratio, members: members)

@@ -31,7 +31,7 @@ struct PageAssembler: Sendable {
                 inserted += 1
                 continue
             }
-            if c.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            if c.text.unicodeScalars.allSatisfy(TextNormalizer.isWhiteSpace) {
                 inserted += 1
                 continue
             }
