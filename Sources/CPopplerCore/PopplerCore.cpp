@@ -41,6 +41,7 @@
 #include <string>
 #include <tuple>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 namespace {
@@ -287,9 +288,19 @@ public:
 private:
     BPLimits limits;
     std::chrono::steady_clock::time_point started;
+    /// A point of device space as a hash key (the exact doubles: a glyph is looked up where
+    /// TextPage put it, which is where `emit` saw it).
+    struct PointHash {
+        size_t operator()(const std::pair<double, double> &p) const
+        {
+            size_t h = std::hash<double>()(p.first);
+            return h ^ (std::hash<double>()(p.second) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+        }
+    };
     /// By where a glyph given to the text layer starts in device space: the clip region it
-    /// was drawn under, and that of the text it belongs to (see `emit`).
-    std::map<std::pair<double, double>, std::pair<Box, Box>> clips;
+    /// was drawn under, and that of the text it belongs to (see `emit`). Hashed: one entry
+    /// per glyph, looked up twice per glyph; a tree cost a node and ~10 comparisons each.
+    std::unordered_map<std::pair<double, double>, std::pair<Box, Box>, PointHash> clips;
     /// The glyph last given to the text layer: its baseline, where it ends, and its home.
     struct Drawn {
         double y, end;
@@ -1131,7 +1142,12 @@ BPPage *bp_page_read(BPDocument *document, int number, BPLimits limits, BPStatus
         // poppler_page_get_text_attributes): words of each selected line, a space after a
         // word that has one, a newline between lines.
         std::map<std::tuple<std::string, double, int, int, int, int>, int> styleIndex;
-        auto styleOf = [&](const TextWord *word, int k) -> int {
+        // The glyphs of a word share its size, colour and underline, and mostly its font:
+        // the last answer is reused while the word and the glyph's font stay the same.
+        const TextWord *lastWord = nullptr;
+        const TextFontInfo *lastFont = nullptr;
+        int lastStyle = -1;
+        auto lookUpStyle = [&](const TextWord *word, int k) -> int {
             double r, g, b;
             word->getColor(&r, &g, &b);
             auto key = std::make_tuple(fontName(word->getFontName(k)), word->getFontSize(), word->isUnderlined() ? 1 : 0, (int)(r * 65535. + 0.5), (int)(g * 65535. + 0.5), (int)(b * 65535. + 0.5));
@@ -1144,6 +1160,16 @@ BPPage *bp_page_read(BPDocument *document, int number, BPLimits limits, BPStatus
             result->styles.push_back(BPStyle { nullptr, std::get<1>(key), std::get<2>(key), std::get<3>(key), std::get<4>(key), std::get<5>(key) });
             styleIndex.emplace(key, index);
             return index;
+        };
+        auto styleOf = [&](const TextWord *word, int k) -> int {
+            const TextFontInfo *font = word->getFontInfo(k);
+            if (word == lastWord && font == lastFont) {
+                return lastStyle;
+            }
+            lastWord = word;
+            lastFont = font;
+            lastStyle = lookUpStyle(word, k);
+            return lastStyle;
         };
         PDFRectangle area(0, 0, result->info.width, result->info.height);
         auto addWhitespace = [&](uint32_t c) { result->chars.push_back(BPChar { c, -1, 0, 0, 0, 0 }); };
