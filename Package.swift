@@ -46,8 +46,11 @@ let package = Package(
                                                     .product(name: "Crypto", package: "swift-crypto")]),
         // Checks: accounting identities within and across tables, with findings.
         .target(name: "BudgetChecks", dependencies: ["BudgetModel"]),
-        // libxlsxwriter's C API, seen only by BudgetExport's Workbook.
-        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // libxlsxwriter's C API, seen only by BudgetExport's Workbook: its header's types, its
+        // functions loaded with dlopen when the first workbook is written, so that runs not
+        // writing xlsx do not load it (nor libminizip and libcrypto behind it) at start-up.
+        // Build needs libxlsxwriter-dev (header), an xlsx run libxlsxwriter4.
+        .target(name: "CXlsxWriter"),
         // Export: the grid view (truth shape), and later JSON, CSV and stores.
         .target(name: "BudgetExport", dependencies: ["BudgetModel", "CXlsxWriter"]),
         // The public face of the layers above: BudgetDocument(path:), checked(), export(to:).

@@ -3,8 +3,11 @@ internal import CXlsxWriter
 import Foundation
 
 /// `<name>.xlsx`: the document as an Excel workbook, for people who read the tables in a
-/// spreadsheet. Written with libxlsxwriter (Debian's libxlsxwriter-dev), the only file that
-/// sees its C API.
+/// spreadsheet. Written with libxlsxwriter, the only file that sees its C API. The library is
+/// loaded when the first workbook is written (`CXlsxWriter`), not linked: the other formats,
+/// and every run that writes none, do not pay for loading it and the libraries behind it.
+/// Without it installed (Debian/Ubuntu `libxlsxwriter4`) writing a workbook fails with a
+/// `Failure` saying so, and the other formats are written as usual.
 ///
 /// One sheet per table (`NN kind`): the title, the unit and the table's notes above the
 /// grid, the header as printed (one row per header level, spanning cells merged), then the
@@ -14,8 +17,37 @@ import Foundation
 /// (`SpreadsheetSafety`); the file's creation time is fixed, so the same document gives the
 /// same bytes.
 public enum Workbook {
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, CustomStringConvertible, LocalizedError {
+        public enum Reason: Sendable, Equatable {
+            /// libxlsxwriter could not be loaded (not installed, or lacking a function).
+            case libraryUnavailable
+            /// The workbook could not be made or written.
+            case writing
+        }
+        public var reason: Reason
         public var description: String
+        /// What `Exporter` reports (it wraps the failure by `localizedDescription`).
+        public var errorDescription: String? { description }
+
+        init(_ reason: Reason = .writing, description: String) {
+            self.reason = reason
+            self.description = description
+        }
+    }
+
+    /// The shared library the workbook is written with, the one matching the header the
+    /// package was built with ("libxlsxwriter.so.4").
+    static let library = String(cString: cxlsx_library)
+
+    /// Loads `library` (once; later calls return at once) so that the `cxlsx_` functions
+    /// can be called.
+    static func load(_ library: String) throws(Failure) {
+        var reason = [CChar](repeating: 0, count: 1024)
+        guard cxlsx_load(library, &reason, reason.count) == 0 else {
+            let why = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw Failure(.libraryUnavailable, description: "cannot write xlsx: \(library) cannot be loaded (\(why)); "
+                + "install libxlsxwriter (Debian, Ubuntu: apt-get install libxlsxwriter4; to build: libxlsxwriter-dev)")
+        }
     }
 
     /// The creation time recorded in every workbook (2000-01-01T00:00:00Z): a fixed value
@@ -26,27 +58,33 @@ public enum Workbook {
     static let numericFactColumns: Set<String> = ["fiscal_year", "page", "row_index", "amount", "amount_yuan", "code_level"]
 
     public static func write(_ document: BudgetDocument, to path: String) throws(Failure) {
-        guard let workbook = workbook_new(path) else { throw Failure(description: "\(path): cannot create the workbook") }
+        try write(document, to: path, library: library)
+    }
+
+    /// `write(_:to:)` with the library named: tests name one that is absent.
+    static func write(_ document: BudgetDocument, to path: String, library: String) throws(Failure) {
+        try load(library)
+        guard let workbook = cxlsx_workbook_new(path) else { throw Failure(description: "\(path): cannot create the workbook") }
         var properties = lxw_doc_properties()
         properties.created = created
-        workbook_set_properties(workbook, &properties)
+        cxlsx_workbook_set_properties(workbook, &properties)
         let formats = Formats(workbook)
         var failure: Failure?
         for (i, table) in document.tables.enumerated() {
             let name = String(format: "%02d ", i + 1) + table.kind.rawValue
-            guard let sheet = workbook_add_worksheet(workbook, String(name.prefix(31))) else {
+            guard let sheet = cxlsx_workbook_add_worksheet(workbook, String(name.prefix(31))) else {
                 failure = Failure(description: "\(path): cannot add sheet \(name)")
                 break
             }
             writeTable(table, to: sheet, formats)
         }
-        if failure == nil, let sheet = workbook_add_worksheet(workbook, "facts") {
+        if failure == nil, let sheet = cxlsx_workbook_add_worksheet(workbook, "facts") {
             writeFacts(document, to: sheet, formats)
         }
-        let status = workbook_close(workbook)
+        let status = cxlsx_workbook_close(workbook)
         if let failure { throw failure }
         guard status == LXW_NO_ERROR else {
-            throw Failure(description: "\(path): cannot write the workbook (\(String(cString: lxw_strerror(status))))")
+            throw Failure(description: "\(path): cannot write the workbook (\(String(cString: cxlsx_strerror(status))))")
         }
     }
 
@@ -54,31 +92,31 @@ public enum Workbook {
     struct Formats {
         let title, header, text, amount: UnsafeMutablePointer<lxw_format>?
         init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
-            title = workbook_add_format(workbook)
-            format_set_bold(title)
-            header = workbook_add_format(workbook)
-            format_set_bold(header)
-            format_set_text_wrap(header)
-            format_set_align(header, UInt8(LXW_ALIGN_CENTER.rawValue))
-            format_set_align(header, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
-            format_set_border(header, UInt8(LXW_BORDER_THIN.rawValue))
+            title = cxlsx_workbook_add_format(workbook)
+            cxlsx_format_set_bold(title)
+            header = cxlsx_workbook_add_format(workbook)
+            cxlsx_format_set_bold(header)
+            cxlsx_format_set_text_wrap(header)
+            cxlsx_format_set_align(header, UInt8(LXW_ALIGN_CENTER.rawValue))
+            cxlsx_format_set_align(header, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+            cxlsx_format_set_border(header, UInt8(LXW_BORDER_THIN.rawValue))
             // Text format (@): what is typed into the cell later stays text too.
-            text = workbook_add_format(workbook)
-            format_set_num_format(text, "@")
-            amount = workbook_add_format(workbook)
-            format_set_num_format(amount, "#,##0.00####")
+            text = cxlsx_workbook_add_format(workbook)
+            cxlsx_format_set_num_format(text, "@")
+            amount = cxlsx_workbook_add_format(workbook)
+            cxlsx_format_set_num_format(amount, "#,##0.00####")
         }
     }
 
     private static func string(_ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: Int, _ column: Int, _ text: String,
                                _ format: UnsafeMutablePointer<lxw_format>?) {
         guard !text.isEmpty else { return }
-        worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), SpreadsheetSafety.neutralised(text), format)
+        cxlsx_worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), SpreadsheetSafety.neutralised(text), format)
     }
 
     private static func number(_ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: Int, _ column: Int, _ value: Decimal,
                                _ format: UnsafeMutablePointer<lxw_format>?) {
-        worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), NSDecimalNumber(decimal: value).doubleValue, format)
+        cxlsx_worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), NSDecimalNumber(decimal: value).doubleValue, format)
     }
 
     /// Title, unit, notes, header levels, body; header frozen.
@@ -106,18 +144,18 @@ public enum Workbook {
                 if level == levels[column].count - 1 && table.meanings[column].role == .amount { label += unitSuffix }
                 let text = SpreadsheetSafety.neutralised(label)
                 if end > column {
-                    worksheet_merge_range(sheet, lxw_row_t(row + level), lxw_col_t(column), lxw_row_t(row + level), lxw_col_t(end), text, f.header)
+                    cxlsx_worksheet_merge_range(sheet, lxw_row_t(row + level), lxw_col_t(column), lxw_row_t(row + level), lxw_col_t(end), text, f.header)
                 } else {
-                    worksheet_write_string(sheet, lxw_row_t(row + level), lxw_col_t(column), text, f.header)
+                    cxlsx_worksheet_write_string(sheet, lxw_row_t(row + level), lxw_col_t(column), text, f.header)
                 }
                 column = end + 1
             }
         }
         row += depth
-        worksheet_freeze_panes(sheet, lxw_row_t(row), 0)
+        cxlsx_worksheet_freeze_panes(sheet, lxw_row_t(row), 0)
         for (c, meaning) in table.meanings.enumerated() {
             let width: Double = meaning.role == .amount ? 16 : meaning.role == .name ? 32 : meaning.role == .code ? 10 : 12
-            worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), width, meaning.role == .code ? f.text : nil)
+            cxlsx_worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), width, meaning.role == .code ? f.text : nil)
         }
         for body in table.rows {
             for (c, cell) in body.cells.enumerated() {
@@ -135,7 +173,7 @@ public enum Workbook {
     static func writeFacts(_ document: BudgetDocument, to sheet: UnsafeMutablePointer<lxw_worksheet>, _ f: Formats) {
         let columns = CSVFiles.factColumns
         for (c, name) in columns.enumerated() { string(sheet, 0, c, name, f.header) }
-        worksheet_freeze_panes(sheet, 1, 0)
+        cxlsx_worksheet_freeze_panes(sheet, 1, 0)
         let numeric = columns.map { numericFactColumns.contains($0) }
         for (r, line) in CSVFiles.factRows(document).enumerated() {
             for (c, value) in line.enumerated() where !value.isEmpty {
