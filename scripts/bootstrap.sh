@@ -7,7 +7,8 @@ set -euo pipefail
 # Sources/CPopplerCore; it renders with poppler's own Splash, so no cairo or GLib) to build
 # against; poppler-utils
 # for pdftotext, which the tests and benchmark compare with; pkg-config for SwiftPM;
-# libxlsxwriter-dev for `--format xlsx`; libreoffice-calc-nogui (about a minute to install)
+# libxlsxwriter-dev for `--format xlsx` (its header to build; the library it brings,
+# libxlsxwriter4, is loaded only when a workbook is written); libreoffice-calc-nogui (about a minute to install)
 # for the test that converts the xlsx back with LibreOffice headless.
 packages=(libpoppler-private-dev libsqlite3-dev poppler-utils pkg-config libxlsxwriter-dev libreoffice-calc-nogui)
 # For the tests and scripts only: chromium loads `budgetpdf report` pages in a real browser
