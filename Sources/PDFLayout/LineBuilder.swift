@@ -85,9 +85,15 @@ struct LineBuilder {
         var current: [Int] = []
         func flush() {
             guard let first = current.first else { return }
-            let box = current.map { glyphs[$0].box }.enclosingRect()!
+            // One pass for the box and the text: no array of boxes or strings in between.
+            var box = glyphs[first].box
+            var text = glyphs[first].text
+            for i in current.dropFirst() {
+                box = box.union(glyphs[i].box)
+                text += glyphs[i].text
+            }
             words.append(Word(
-                text: current.map { glyphs[$0].text }.joined(),
+                text: text,
                 box: box,
                 glyphs: first..<(current.last! + 1),
                 style: glyphs[first].style,

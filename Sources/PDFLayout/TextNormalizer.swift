@@ -18,12 +18,16 @@ public enum TextNormalizer {
 
     /// The normal form of one character as poppler reports it, and what changed, if anything.
     public static func normalize(character text: String) -> (text: String, change: Change?) {
-        guard let scalar = text.unicodeScalars.first, text.unicodeScalars.count == 1 else {
+        // Every form rewritten is one scalar of three UTF-8 bytes (U+2E80–FFFF): read from
+        // the bytes, without walking the string's scalars (this runs once per glyph).
+        var utf8 = text.utf8.makeIterator()
+        guard text.utf8.count == 3, let b0 = utf8.next(), b0 & 0xF0 == 0xE0, let b1 = utf8.next(), let b2 = utf8.next() else {
             return (text, nil)
         }
-        switch scalar.value {
+        let value = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+        switch value {
         case 0xFF10...0xFF19:
-            return (String(UnicodeScalar(scalar.value - 0xFF10 + 0x30)!), .fullwidthDigit)
+            return (String(UnicodeScalar(value - 0xFF10 + 0x30)!), .fullwidthDigit)
         case 0x2E80...0x2EFF, 0x2F00...0x2FDF:
             let mapped = text.precomposedStringWithCompatibilityMapping
             return sameScalars(mapped, text) ? (text, nil) : (mapped, .radical)
