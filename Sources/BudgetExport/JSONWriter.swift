@@ -61,7 +61,7 @@ struct JSONWriter {
     mutating func key(_ name: StaticString) {
         separate()
         bytes.append(0x22)
-        bytes.append(contentsOf: UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         bytes.append(0x22)
         if pretty {
             bytes.append(0x20)
@@ -113,8 +113,16 @@ struct JSONWriter {
     }
 
     private mutating func writeIndent() {
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * indent))
+        // Copied from a run of spaces (one memcpy) rather than appended a space at a time.
+        let n = 2 * indent
+        if n <= Self.spaces.count {
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+        } else {
+            bytes.append(contentsOf: repeatElement(0x20, count: n))
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     // MARK: values
 
