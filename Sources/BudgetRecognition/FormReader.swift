@@ -335,7 +335,7 @@ struct FormReader {
         form.department = value { $0.hasPrefix("主管部门") || $0.hasSuffix("主管部门") || $0.hasSuffix("主管部门及代码") || $0 == "部门名称" }
         form.implementer = value { $0.hasPrefix("实施单位") || $0 == "单位名称" }
         form.period = value { PlainText.contains($0, "期限") || PlainText.contains($0, "起止") || PlainText.contains($0, "实施期间") }
-            ?? PatternCache.firstRange(#"\d{4}年度?"#, in: table.title).map { String(table.title[$0]) }
+            ?? Self.year(in: table.title)
         let title = table.title
         if PlainText.contains(title, "转移支付") || lastLabels.contains("转移支付名称") { form.scope = .transfer }
         else if PlainText.contains(title, "整体") || (lastLabels.contains("部门名称") && !lastLabels.contains("项目名称")) { form.scope = .department }
@@ -387,6 +387,17 @@ struct FormReader {
     static func labels(in lines: ArraySlice<Line>) -> [String] {
         fields(Array(lines)).map { lastLabel($0[0]) }.filter { !$0.isEmpty && !isNameLabel($0) }
             + fields(Array(lines)).map { bare($0[0].split(separator: "/").first.map(String.init) ?? "") }.filter { !$0.isEmpty }
+    }
+
+    /// The first `\d{4}年度?` in the text (`2026年度`; `\d` is any decimal digit, ICU's
+    /// reading, fullwidth too); nil when there is none or it splits a character.
+    static func year(in text: String) -> String? {
+        let t = ScalarText(text)
+        for s in 0..<t.count where t.run(from: s, limit: 4, ScalarText.isDecimalDigit) == s + 4 {
+            guard let e = t.after("年", at: s + 4) else { continue }
+            return t.string(s..<(t.after("度", at: e) ?? e))
+        }
+        return nil
     }
 
     static func lastLabel(_ path: String) -> String { bare(path.split(separator: "/").last.map(String.init) ?? path) }

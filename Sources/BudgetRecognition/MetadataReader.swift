@@ -14,7 +14,7 @@ struct MetadataReader {
         let everything = titles + openingLines
         let kind: DocumentKind = everything.contains { PlainText.contains($0, "决算") } && !titles.contains { PlainText.contains($0, "预算") && !PlainText.contains($0, "决算") }
             ? .finalAccount : .budget
-        let unitTitles = titles.filter { PlainText.contains($0, "预算单位") || PatternCache.matches(#"^(\d{4}年度?)?单位"#, $0) }
+        let unitTitles = titles.filter { PlainText.contains($0, "预算单位") || MetadataScans.isUnitTitle($0) }
         // The cover and contents say 单位预算 (单位决算) or 部门预算 (部门决算): the one said
         // more often there decides; else the titles.
         let cover = openingLines.prefix(40)
@@ -32,7 +32,7 @@ struct MetadataReader {
         for source in [titles + tableLines, openingLines] {
             var counts: [Int: Int] = [:]
             for line in source {
-                for match in matches(#"(20\d\d)\s*年"#, in: line) + matches(#"年度[:：]\s*(20\d\d)"#, in: line) {
+                for match in MetadataScans.years(in: line) {
                     if let y = Int(match) { counts[y, default: 0] += 1 }
                 }
             }
@@ -56,7 +56,7 @@ struct MetadataReader {
     /// An organisation's name: ideographs and brackets, no sentence punctuation or figures,
     /// and none of the words of a budget's contents (财政拨款, 收支, 万元 …).
     private static func isName(_ text: String) -> Bool {
-        text.count >= 2 && PatternCache.matches(#"^[\p{Han}（）()]+$"#, text)
+        text.count >= 2 && MetadataScans.isIdeographs(text)
             && !["财政拨款", "预算", "决算", "收支", "收入", "支出", "万元", "目录", "公开", "概况", "年度", "合计", "总计", "小计"].contains { text.contains($0) }
             && text != "元"
     }
@@ -64,35 +64,33 @@ struct MetadataReader {
     /// The name without a contents prefix (`第二部分`) or a trailing 部门/单位.
     private static func trimmed(_ name: String) -> String {
         var t = name
-        if let r = PatternCache.firstRange(#"^第[一二三四五六七八九十]+部分"#, in: t) { t.removeSubrange(r) }
+        if let r = MetadataScans.contentsPrefix(t) { t.removeSubrange(r) }
         for suffix in ["部门", "单位"] where t.hasSuffix(suffix) && t.count > suffix.count + 2 { t.removeLast(suffix.count) }
         return t
     }
 
     private func candidates() -> [String] {
         var out: [String] = []
-        let labelled = #"^(?:编制部门|编制单位|预算单位|部门名称|单位名称|部门（单位）(?:名称)?|部门\(单位\)(?:名称)?|部门|单位)[:：]([^\s:：]{2,40}?)(?:(?:金额)?单位[:：].*)?$"#
-        if let value = mostCommon((tableLines + openingLines).compactMap { first(labelled, in: $0) }.map(Self.trimmed).filter(Self.isName)) {
+        if let value = mostCommon((tableLines + openingLines).compactMap(MetadataScans.labelledValue).map(Self.trimmed).filter(Self.isName)) {
             out.append(value)
         }
         // The cover: a name line between `2026年度` and `单位预算` (or before `…年度部门预算`,
         // or printed on one line with them, wrapped or not).
         for (i, line) in openingLines.prefix(40).enumerated() {
-            if i > 0, PatternCache.matches(#"^(20\d\d)年度?$"#, openingLines[i - 1]), let name = coverName(from: i) {
+            if i > 0, MetadataScans.isYearLine(openingLines[i - 1]), let name = coverName(from: i) {
                 out.insert(name, at: 0)
             }
-            if let name = first(#"^(?:20\d\d年度?)?([^\d年度].{1,39}?)(?:20\d\d年度?)?(?:部门|单位)(?:预算|决算|预$)"#, in: line) { out.append(name) }
-            if PatternCache.matches(#"^(20\d\d)年度?(部门|单位)?(预算|决算)"#, line), i > 0 {
+            if let name = MetadataScans.coverName(line) { out.append(name) }
+            if MetadataScans.isYearBudgetLine(line), i > 0 {
                 out.append(openingLines[i - 1])
             }
         }
         // An agency code before the name (`323 石家庄市…`), not a year (`2023年…表`).
-        if let value = mostCommon(tableLines.compactMap { first(#"^\d{3,6}([^\d\s年].{3,40}?)(?:预算年度.*)?$"#, in: $0) }
+        if let value = mostCommon(tableLines.compactMap(MetadataScans.codedName)
             .filter { !$0.contains("表") }) {
             out.append(value)
         }
-        let titled = #"^20\d\d年度?(.{4,30}?)(?:部门|单位)?(?:收支|收入|支出|财政拨款|一般公共预算|政府采购)"#
-        if let value = mostCommon(titles.compactMap { first(titled, in: $0) }) { out.append(value) }
+        if let value = mostCommon(titles.compactMap(MetadataScans.titledName)) { out.append(value) }
         return out
     }
 
@@ -101,8 +99,8 @@ struct MetadataReader {
     private func coverName(from start: Int) -> String? {
         var name = ""
         for line in openingLines[start..<min(start + 3, openingLines.count)] {
-            if let r = PatternCache.firstRange(#"(部门|单位)(预算|决算)"#, in: line) {
-                name += line[..<r.lowerBound]
+            if let r = MetadataScans.budgetWord(line) {
+                name += line[..<r]
                 return name.isEmpty ? nil : name
             }
             name += line
@@ -114,16 +112,5 @@ struct MetadataReader {
         var counts: [String: Int] = [:]
         for v in values { counts[v, default: 0] += 1 }
         return values.first { counts[$0] == counts.values.max() }
-    }
-
-    private func first(_ pattern: String, in text: String) -> String? { matches(pattern, in: text).first }
-
-    /// First capture group of every match.
-    private func matches(_ pattern: String, in text: String) -> [String] {
-        guard let regex = PatternCache.regex(pattern) else { return [] }
-        let range = NSRange(text.startIndex..., in: text)
-        return regex.matches(in: text, range: range).compactMap { m in
-            Range(m.range(at: 1), in: text).map { String(text[$0]) }
-        }
     }
 }

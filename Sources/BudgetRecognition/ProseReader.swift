@@ -45,10 +45,18 @@ struct ProseReader {
             return false
         }
         if size >= body + 1.5 { return true }
-        return Self.enumeratedHeading.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        return Self.isEnumerated(text)
     }
 
-    private static let enumeratedHeading = try! NSRegularExpression(pattern: #"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)"#)
+    /// Whether the text opens with a section enumerator:
+    /// `^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)`.
+    static func isEnumerated(_ text: String) -> Bool {
+        let t = ScalarText(text)
+        if let a = t.after("第", at: 0), case let e = t.run(from: a, ScalarText.isSmallNumeral), e > a, t.after("部分", at: e) != nil { return true }
+        if case let e = t.run(from: 0, ScalarText.isSmallNumeral), e > 0, t.after("、", at: e) != nil { return true }
+        if let a = t.after("（", at: 0), case let e = t.run(from: a, ScalarText.isSmallNumeral), e > a, t.after("）", at: e) != nil { return true }
+        return false
+    }
 
     /// `收入预算103592.56万元`: each figure with the words before it, back to punctuation.
     private func figures(_ text: String, pages: [Int]) -> [StatedFigure] {

@@ -233,9 +233,22 @@ struct TableReader {
     /// 元 or 万元 from a 单位 line (`单位：万元`, `金额单位：元`; `单位：万` wrapped before `元`).
     static func unit(_ texts: [String]) -> MoneyUnit? {
         for text in texts {
-            let t = CellText.clean(text)
-            guard let range = PatternCache.firstRange(#"单位[:：]?(万元|万|元)"#, in: t) else { continue }
-            return t[range].contains("万") ? .tenThousandYuan : .yuan
+            guard let unit = unitStated(in: CellText.clean(text)) else { continue }
+            return unit
+        }
+        return nil
+    }
+
+    /// The unit the first `单位[:：]?(万元|万|元)` in the text names; nil when there is none,
+    /// or when it splits a character (as `Range(NSRange, in:)` read the match).
+    static func unitStated(in text: String) -> MoneyUnit? {
+        let t = ScalarText(text)
+        for s in 0..<t.count {
+            guard let a = t.after("单位", at: s) else { continue }
+            let b = t.after(oneOf: ":：", at: a) ?? a
+            guard let e = t.after(anyOf: ["万元", "万", "元"], at: b) else { continue }
+            guard t.range(s..<e) != nil else { return nil }
+            return t[b] == "万" ? .tenThousandYuan : .yuan
         }
         return nil
     }

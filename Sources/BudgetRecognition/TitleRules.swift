@@ -1,5 +1,5 @@
-import Foundation
 import BudgetModel
+import Foundation
 
 /// How table titles are printed: which lines are titles, and the labels printed beside a
 /// title (`公开04表`, `预算05表：`, `表一`, `（预算表2）`) that number the table rather than
@@ -11,7 +11,7 @@ enum TitleRules {
         let t = CellText.clean(text)
         let count = t.count
         guard count >= 3, count <= 80, !PlainText.contains(t, "…"), !PlainText.contains(t, "...."), !t.hasPrefix("注") else { return false }
-        // A title ends in 表 or a closing bracket: asked first, it spares the patterns below
+        // A title ends in 表 or a closing bracket: asked first, it spares the scans below
         // on the lines of prose (every line of every page is asked).
         guard let last = t.last, t.hasSuffix("表") || last == "）" || last == ")" else { return false }
         if isLabelLine(t) { return false }
@@ -23,60 +23,102 @@ enum TitleRules {
     /// A line that only numbers a table (`公开01表`, `预算表2`), printed beside its title.
     static func isTableLabel(_ text: String) -> Bool {
         let t = CellText.clean(text)
-        // A label holds a number (`numberLabel`); text without one is not stripped to nothing.
+        // A label holds a number; text without one is not stripped to nothing.
         guard t.unicodeScalars.contains(where: isNumeral) else { return false }
-        // The labels' patterns match only their own scalars: text with any other keeps it.
+        // The labels' scans match only their own scalars: text with any other keeps it.
         guard t.unicodeScalars.allSatisfy(isLabelScalar) else { return false }
         return !t.isEmpty && strippingLabels(t).isEmpty
     }
 
     /// A scalar `leadingLabel` or `trailingLabel` can match: of a label (部门, 公开, 预算,
-    /// 决算, 附, 表, `numberLabel`), a bracket around it, or a separator after it.
+    /// 决算, 附, 表, a numeral), a bracket around it, or a separator after it.
     private static func isLabelScalar(_ s: Unicode.Scalar) -> Bool {
         isNumeral(s) || "部门公开预算决附表（()）：:、.．-—－".unicodeScalars.contains(s)
     }
 
-    /// A scalar of `numberLabel`: 0-9, ０-９, 一 … 十.
+    /// A numeral of a label: 0-9, ０-９, 一 … 十.
     private static func isNumeral(_ s: Unicode.Scalar) -> Bool {
         ("0"..."9").contains(s) || ("０"..."９").contains(s) || "一二三四五六七八九十".unicodeScalars.contains(s)
     }
 
     /// Page furniture printed above a table: `第3页，共45页`, `—26—`, `- 5 -`.
+    ///
+    /// Scans `^第[0-9]+页(，|,)?(共[0-9]+页)?$` and `^[—\-－–]*[0-9]+[—\-－–]*$`: each
+    /// part ends where the next cannot start, so the longest reading is the only one.
     static func isFurniture(_ text: String) -> Bool {
-        let t = CellText.clean(text)
-        // Both patterns are anchored: the first scalar decides whether either can match.
-        guard let first = t.unicodeScalars.first, first == "第" || ("0"..."9").contains(first) || "—-－–".unicodeScalars.contains(first)
-        else { return false }
-        return PatternCache.matches(#"^第[0-9]+页(，|,)?(共[0-9]+页)?$"#, t)
-            || PatternCache.matches(#"^[—\-－–]*[0-9]+[—\-－–]*$"#, t)
+        let t = ScalarText(CellText.clean(text))
+        let digit: (Unicode.Scalar) -> Bool = { ("0"..."9").contains($0) }
+        if let a = t.after("第", at: 0), case let d = t.run(from: a, digit), d > a, let p = t.after("页", at: d) {
+            // The comma taken or not, then the 共…页 part taken or not.
+            for q in [t.after(oneOf: "，,", at: p), p].compactMap({ $0 }) {
+                if let c = t.after("共", at: q), case let e = t.run(from: c, digit), e > c, let r = t.after("页", at: e), t.isEnd(r) { return true }
+                if t.isEnd(q) { return true }
+            }
+            return false
+        }
+        let dashes: (Unicode.Scalar) -> Bool = { "—-－–".unicodeScalars.contains($0) }
+        let a = t.run(from: 0, dashes), d = t.run(from: a, digit)
+        return d > a && t.isEnd(t.run(from: d, dashes))
     }
 
-    private static let numberLabel = "[0-9０-９一二三四五六七八九十]+"
-    /// A label numbering a table: 公开01表, 预算05表, 附表3, 表一, 表11, 部门公开表1, 预算表2.
-    private static let label = "(?:部门)?(?:公开|预算|决算|附)?表?" + numberLabel + "表?"
-    private static let leadingLabel = try! NSRegularExpression(pattern: "^" + label + "(?:[：:、.．\\-—－]|(?=[^0-9０-９表]))")
-    private static let trailingLabel = try! NSRegularExpression(pattern: "(?:[（(]" + label + "[)）]|" + label + ")$")
-
-    private static func hasLabel(_ t: String) -> Bool {
-        let range = NSRange(t.startIndex..., in: t)
-        return trailingLabel.firstMatch(in: t, range: range) != nil
+    /// A label numbering a table: 公开01表, 预算05表, 附表3, 表一, 表11, 部门公开表1, 预算表2 —
+    /// `(?:部门)?(?:公开|预算|决算|附)?表?[0-9０-９一二三四五六七八九十]+表?`.
+    /// The ends a label read from `i` can have, in the order the pattern tried them: its
+    /// numerals given back one by one from the longest run, each with a following 表 taken,
+    /// then not. (Each optional word before the numerals is forced: without it, what
+    /// follows cannot start there.)
+    private static func labelEnds(_ t: ScalarText, from i: Int) -> [Int] {
+        var p = t.after("部门", at: i) ?? i
+        p = t.after(anyOf: ["公开", "预算", "决算", "附"], at: p) ?? p
+        p = t.after("表", at: p) ?? p
+        let run = t.run(from: p, isNumeral)
+        guard run > p else { return [] }
+        var ends: [Int] = []
+        for e in stride(from: run, to: p, by: -1) {
+            if t[e] == "表" { ends.append(e + 1) }
+            ends.append(e)
+        }
+        return ends
     }
+
+    /// `^label(?:[：:、.．\-—－]|(?=[^0-9０-９表]))`: a label opening the text, with the
+    /// separator after it, or before a scalar that cannot continue it.
+    static func leadingLabel(_ t: ScalarText) -> Range<Int>? {
+        for e in labelEnds(t, from: 0) {
+            guard let c = t[e] else { continue }
+            if "：:、.．-—－".unicodeScalars.contains(c) { return 0..<(e + 1) }
+            if !(("0"..."9").contains(c) || ("０"..."９").contains(c) || c == "表") { return 0..<e }
+        }
+        return nil
+    }
+
+    /// `(?:[（(]label[)）]|label)$`: the leftmost label, bracketed or not, that ends the
+    /// text (or its last line break, where `$` also matches).
+    static func trailingLabel(_ t: ScalarText) -> Range<Int>? {
+        let n = t.count
+        let ends = [n, n - 1, n - 2].filter { $0 >= 0 && t.isEnd($0) }
+        for s in 0..<max(n, 1) {
+            for end in ends where end > s {
+                if let c = t[s], "（(".unicodeScalars.contains(c), end - s >= 3, t.after(oneOf: ")）", at: end - 1) != nil,
+                   labelEnds(t, from: s + 1).contains(end - 1) { return s..<end }
+                if labelEnds(t, from: s).contains(end) { return s..<end }
+            }
+        }
+        return nil
+    }
+
+    private static func hasLabel(_ t: String) -> Bool { trailingLabel(ScalarText(t)) != nil }
 
     /// The title without the labels that number it: `公开05表：财政拨款支出预算表` and
     /// `收入总表(预算表2)` name 财政拨款支出预算表 and 收入总表; a line that is only a label
     /// (`公开01表`) names nothing. A label needs 表 or a 公开/预算/决算/附 prefix with a
     /// number, so `2026年…` stays.
     static func strippingLabels(_ title: String) -> String {
-        // Both patterns are anchored: the last scalar (a label's numeral or 表, or a closing
-        // bracket; or a line break, before which `$` also matches) and the first (a
-        // label's first word or numeral) decide whether either can match.
-        guard let first = title.unicodeScalars.first, let last = title.unicodeScalars.last,
-              isNumeral(last) || "表)）\n\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}".unicodeScalars.contains(last)
-                || isNumeral(first) || "部公预决附表".unicodeScalars.contains(first) else { return title }
         var t = title
-        for re in [trailingLabel, leadingLabel] {
-            let range = NSRange(t.startIndex..., in: t)
-            guard let m = re.firstMatch(in: t, range: range), let r = Range(m.range, in: t) else { continue }
+        for scan in [trailingLabel, leadingLabel] {
+            let scalars = ScalarText(t)
+            // A match splitting a character was no match (as `Range(NSRange, in:)` read it).
+            guard let m = scan(scalars), let r = scalars.range(m) else { continue }
             let matched = t[r]
             // A bare number is no label: it must carry 表 or a 公开/预算/决算/附 word.
             guard matched.contains("表") || matched.contains("公开") || matched.contains("附") else { continue }
@@ -85,12 +127,15 @@ enum TitleRules {
         return t
     }
 
-    /// A labelled line above a table: `单位：元`, `编制部门：…`, `部门：…`, `预算年度：2023`.
+    /// A labelled line above a table: `单位：元`, `编制部门：…`, `部门：…`, `预算年度：2023` —
+    /// `^(金额)?单位[:：]|^编制(部门|单位)|^(部\s*门|预算单位|预算年度)[:：]`.
     static func isLabelLine(_ text: String) -> Bool {
-        let t = CellText.clean(text)
-        // Every alternative is anchored: the first scalar decides whether one can match.
-        guard let first = t.unicodeScalars.first, "金单编部预".unicodeScalars.contains(first) else { return false }
-        return PatternCache.matches(#"^(金额)?单位[:：]|^编制(部门|单位)|^(部\s*门|预算单位|预算年度)[:：]"#, t)
+        let t = ScalarText(CellText.clean(text))
+        if let p = t.after("单位", at: t.after("金额", at: 0) ?? 0), t.after(oneOf: ":：", at: p) != nil { return true }
+        if let p = t.after("编制", at: 0), t.after(anyOf: ["部门", "单位"], at: p) != nil { return true }
+        let named = t.after("部", at: 0).flatMap { t.after("门", at: t.run(from: $0, ScalarText.isSpace)) }
+            ?? t.after(anyOf: ["预算单位", "预算年度"], at: 0)
+        return named.map { t.after(oneOf: ":：", at: $0) != nil } ?? false
     }
 
     /// The title without a leading section enumerator (`一、`, `表一`), as printed otherwise.
