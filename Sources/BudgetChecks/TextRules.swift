@@ -11,22 +11,14 @@ enum TextRules {
         doc.prose.flatMap { page in totals(doc, page) + lines(doc, page) }
     }
 
-    /// A figure in 万元. It starts only where a run of digits starts and takes the run
-    /// possessively, so a page of "1,234,1,234,…" is scanned once, not once per digit
-    /// (the same form as ProseReader's figures).
-    private static let number = #"(?<![0-9,.])([0-9][0-9,]*+(?:\.[0-9]++)?+)万元"#
-
     /// `住房公积金（项）208.8万元。……2026年预算安排201.50万元`: an item's figure restated
     /// later in its own paragraph for the document's year must be the same figure.
     static let restated = Rule(id: "text.restated",
                                summary: "A line's figure (…（项）X万元) restated in its paragraph as the year's 预算安排 is the same figure.") { doc in
         guard let year = doc.metadata.fiscalYear else { return [] }
-        // Up to the next numbered item (`2、`, `3.` before text), not past a decimal point.
-        let pattern = #"([^“”"，。；：、（）()0-9]{2,24})（[0-9]*项）[”"]?(?:支出)?"# + number
-            + #"((?:(?![0-9]+(?:、|[．.](?![0-9]))).){0,200}?)"# + "\(year)" + #"年(?:预算)?安排(?:预算)?"# + number
-        // The pattern needs a literal 项）: a page without one is spared the search.
+        // The statement needs a literal 项）: a page without one is spared the scan.
         return doc.prose.filter { PlainText.contains($0.text, "项）") }.flatMap { page in
-            matches(pattern, page.text).compactMap { g -> Finding? in
+            TextScans.restatements(page.text, year: year).compactMap { g -> Finding? in
                 guard let stated = Amount(printed: g[1], unit: .tenThousandYuan), let again = Amount(printed: g[3], unit: .tenThousandYuan)
                 else { return nil }
                 let difference = abs(stated.value - again.value)
@@ -43,9 +35,8 @@ enum TextRules {
     /// must, line 302 against line 302.
     static let statedAgreement = Rule(id: "text.stated_agreement",
                                       summary: "Where the text says the 机关运行经费 table agrees with the basic table's 商品和服务支出, their 302 lines are equal.") { doc in
-        // The pattern needs a literal 商品和服务支出: a page without one is spared the search.
-        guard let page = doc.prose.first(where: { PlainText.contains($0.text, "商品和服务支出")
-                  && PatternCache.matches(#"基本支出预算表》?的“?商品和服务支出”?[^。]{0,8}一致"#, $0.text) }),
+        // The statement needs a literal 商品和服务支出: a page without one is spared the scan.
+        guard let page = doc.prose.first(where: { PlainText.contains($0.text, "商品和服务支出") && TextScans.statesAgreement($0.text) }),
               let basic = doc.tables.first(where: { $0.kind == .generalBudgetBasicExpenditure }),
               let running = doc.tables.first(where: { PlainText.contains($0.title, "机关运行经费") && $0.kind == .other }) else { return [] }
         func line302(_ t: BudgetTable) -> (BudgetRow, Amount)? {
@@ -67,12 +58,10 @@ enum TextRules {
     static let ownYear = Rule(id: "text.own_year",
                               summary: "A budget's comparisons are with an earlier year, not with its own year's budget (比2026年预算 in a 2026 budget).") { doc in
         guard doc.metadata.kind == .budget, let year = doc.metadata.fiscalYear else { return [] }
-        // The pattern needs a literal `<year>年`: a page without one is spared the search.
-        return doc.prose.filter { PlainText.contains($0.text, "\(year)年") }.flatMap { page in
-            matches("(?:比|与)(\(year))年度?预算(?:数)?(增加|减少|持平|相比)", page.text).prefix(1).map { g in
-                Finding(rule: "text.own_year", severity: .warning,
-                        message: "the text compares the \(year) budget with “\(year)年预算” (its own year)", page: page.page)
-            }
+        // The statement needs a literal `<year>年`: a page without one is spared the scan.
+        return doc.prose.filter { PlainText.contains($0.text, "\(year)年") && TextScans.comparesWithOwnYear($0.text, year: year) }.map { page in
+            Finding(rule: "text.own_year", severity: .warning,
+                    message: "the text compares the \(year) budget with “\(year)年预算” (its own year)", page: page.page)
         }
     }
 
@@ -82,11 +71,9 @@ enum TextRules {
     /// been computed from the line's own figure, which `text.restated` checks).
     static let executionChange = Rule(id: "text.execution_change",
                                       summary: "A change against last year's execution (预算执行数为A万元，…预算安排B万元，比…增加C%) has the direction and rate of B against A.") { doc in
-        let pattern = #"预算执行数为"# + number + #"[，,](?:20[0-9]{2})年预算安排"# + number
-            + #"[，,]比[^，。；]{0,16}?(增加|减少|增长|下降)([0-9]+(?:\.[0-9]+)?)%"#
-        // The pattern needs a literal 预算执行数为: a page without one is spared the search.
+        // The statement needs a literal 预算执行数为: a page without one is spared the scan.
         return doc.prose.filter { PlainText.contains($0.text, "预算执行数为") }.flatMap { page in
-            matches(pattern, page.text).compactMap { g -> Finding? in
+            TextScans.executionChanges(page.text).compactMap { g -> Finding? in
                 guard let before = Amount(printed: g[0], unit: .tenThousandYuan), let after = Amount(printed: g[1], unit: .tenThousandYuan),
                       let rate = Amount(printed: g[3], unit: .yuan), before.value > 0 else { return nil }
                 let up = g[2] == "增加" || g[2] == "增长"
@@ -112,12 +99,11 @@ enum TextRules {
     /// rounding (shares forced to add up to 100%).
     static let shares = Rule(id: "text.shares",
                              summary: "A stated share (…万元，占B%) equals the figure over its base (the document's total, or the \"三公\" total), to the printed decimals.") { doc in
-        let pattern = number + #"[，,]?占([^0-9%，。；]{0,16}?)([0-9]+(?:\.[0-9]+)?)%"#
         let summary = doc.tables.first { $0.kind == .incomeExpenditureSummary }
         let three = doc.tables.first { $0.kind == .threePublicExpenses }
-        // The pattern needs a literal 占 and %: a page without them is spared the search.
+        // The statement needs a literal 占 and %: a page without them is spared the scan.
         return doc.prose.filter { PlainText.contains($0.text, "占") && PlainText.contains($0.text, "%") }.flatMap { page in
-            matches(pattern, page.text).compactMap { g -> Finding? in
+            TextScans.shares(page.text).compactMap { g -> Finding? in
                 guard let part = Amount(printed: g[0], unit: .tenThousandYuan), let share = Amount(printed: g[2], unit: .yuan) else { return nil }
                 let bases: [Amount]
                 var named = false
@@ -159,11 +145,9 @@ enum TextRules {
     /// the previous year's figure (this year's less the increase), to its printed decimals.
     static let growth = Rule(id: "text.growth",
                              summary: "A stated growth rate (…万元，与上年相比增加A万元，增长B%) equals A over the previous year's figure.") { doc in
-        let pattern = number + #"[，,](?:与上年相比|比上年|比20[0-9]{2}年度?|较上年)[^0-9。；，]{0,12}?(增加|减少)"# + number
-            + #"[，,](?:增长|增加|减少|下降)([0-9]+(?:\.[0-9]+)?)%"#
-        // The pattern needs a literal %: a page without one is spared the search.
+        // The statement needs a literal %: a page without one is spared the scan.
         return doc.prose.filter { PlainText.contains($0.text, "%") }.flatMap { page in
-            matches(pattern, page.text).compactMap { g -> Finding? in
+            TextScans.growths(page.text).compactMap { g -> Finding? in
                 guard let current = Amount(printed: g[0], unit: .tenThousandYuan), let change = Amount(printed: g[2], unit: .tenThousandYuan),
                       let rate = Amount(printed: g[3], unit: .yuan) else { return nil }
                 let previous = g[1] == "增加" ? current.value - change.value : current.value + change.value
@@ -185,9 +169,9 @@ enum TextRules {
     /// `收入、支出预算总计13649.07万元` against the 收支总表; `财政拨款收入支出总计…` against
     /// the 财政拨款收支总表.
     static func totals(_ doc: BudgetDocument, _ page: PageText) -> [Finding] {
-        // The pattern needs a literal 总计: a page without one is spared the search.
+        // The statement needs a literal 总计: a page without one is spared the scan.
         guard PlainText.contains(page.text, "总计") else { return [] }
-        return matches(#"(财政拨款)?收入[、和及与]?支出(?:预算|决算)?总计"# + number, page.text).compactMap { groups in
+        return TextScans.totals(page.text).compactMap { groups in
             let fiscal = !groups[0].isEmpty
             guard let stated = Amount(printed: groups[1], unit: .tenThousandYuan),
                   let table = doc.tables.first(where: { $0.kind == (fiscal ? .fiscalAppropriationSummary : .incomeExpenditureSummary) }),
@@ -203,12 +187,10 @@ enum TextRules {
     /// `社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）738.66万元`, or the short
     /// form `人大事务行政运行（项）支出10528.33万元`, against the coded tables' 项 rows.
     static func lines(_ doc: BudgetDocument, _ page: PageText) -> [Finding] {
-        let name = #"([^“”"，。；：、（）()0-9．.]{2,24})"#
         // 类 and 款 each optional: `人大事务（款）一般行政管理事务（项）` names its 款 alone.
-        let pattern = #"(?:"# + name + #"（[0-9]*类）)?(?:"# + name + #"（[0-9]*款）)?"# + name + #"（[0-9]*项）[”"]?(?:支出)?"# + number
-        // The pattern needs a literal 项）: a page without one is spared the search.
+        // The statement needs a literal 项）: a page without one is spared the scan.
         guard PlainText.contains(page.text, "项）") else { return [] }
-        let found = matches(pattern, page.text)
+        let found = TextScans.lines(page.text)
         guard !found.isEmpty else { return [] }
         // The coded tables' 项 rows with their 款 and 类 names, found once for all the
         // statements (they were looked up again for each).
@@ -257,13 +239,5 @@ enum TextRules {
                        message: message + ", the tables print \(printed.map { "\($0)" }.joined(separator: ", "))万元",
                        tableKind: table.kind, tableTitle: table.title, page: page.page, code: code, rowName: rowName,
                        printed: stated.value, expected: best, cells: candidates[nearest].box.map { [$0] } ?? [])
-    }
-
-    /// Capture groups of every match ("" for a group that did not take part).
-    static func matches(_ pattern: String, _ text: String) -> [[String]] {
-        guard let regex = PatternCache.regex(pattern) else { return [] }
-        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
-            (1..<m.numberOfRanges).map { i in Range(m.range(at: i), in: text).map { String(text[$0]) } ?? "" }
-        }
     }
 }
