@@ -28,6 +28,17 @@ enum TextScans {
         return t.after("%", at: e).map { (e, $0) }
     }
 
+    /// `[^“”"，。；：、（）()0-9]`: a scalar of the item's name a restated figure follows.
+    private static func isItemName(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "0"..."9", "“", "”", "\"", "，", "。", "；", "：", "、", "（", "）", "(", ")": return false
+        default: return true
+        }
+    }
+
+    /// `[^“”"，。；：、（）()0-9．.]`: a scalar of a 类, 款 or 项 name.
+    private static func isLineName(_ c: Unicode.Scalar) -> Bool { isItemName(c) && c != "．" && c != "." }
+
     @inline(__always)
     private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
@@ -40,6 +51,31 @@ enum TextScans {
             guard let m = match(s) else { s += 1; continue }
             out.append(m.groups.map { $0.flatMap(t.string) ?? "" })
             s = max(m.end, s + 1)
+        }
+        return out
+    }
+
+    /// Every match of a statement that opens with a name of 2 to 24 `isName` scalars
+    /// followed by `（`, left to right, `match` reading the rest from that bracket. Every
+    /// start in the run of name scalars before one `（` reads the same name end and the same
+    /// bracket, so the statement matches from the leftmost start it can take (24 back, or
+    /// where the run starts) or from none: the brackets are visited, not every offset.
+    private static func allNamed(_ t: ScalarText, _ isName: (Unicode.Scalar) -> Bool,
+                                 _ match: (_ start: Int, _ bracket: Int) -> (end: Int, groups: [Range<Int>?])?) -> [[String]] {
+        var out: [[String]] = []
+        var from = 0, p = 0
+        let scalars = t.scalars
+        while p < scalars.count {
+            guard scalars[p] == "（" else { p += 1; continue }
+            var s = p
+            while s > from, p - s < 24, isName(scalars[s - 1]) { s -= 1 }
+            if p - s >= 2, let m = match(s, p) {
+                out.append(m.groups.map { $0.flatMap(t.string) ?? "" })
+                from = m.end
+                p = m.end
+            } else {
+                p += 1
+            }
         }
         return out
     }
@@ -79,15 +115,14 @@ enum TextScans {
     static func restatements(_ text: String, year: Int) -> [[String]] {
         let t = ScalarText(text)
         let yearText = "\(year)"
-        let isName: (Unicode.Scalar) -> Bool = { !(isDigit($0) || "“”\"，。；：、（）()".unicodeScalars.contains($0)) }
         // `(?![0-9]+(?:、|[．.](?![0-9])))` at `q`: the digits from q end in 、 or in a point no digit follows.
         func startsNumberedItem(_ q: Int) -> Bool {
             let d = t.run(from: q, isDigit)
             guard d > q, let c = t[d] else { return false }
             return c == "、" || (c == "." || c == "．") && !(t[d + 1].map(isDigit) ?? false)
         }
-        return all(t) { s in
-            guard let paren = name(t, at: s, isName), let a = bracket(t, at: paren, "项") else { return nil }
+        return allNamed(t, isItemName) { s, paren in
+            guard let a = bracket(t, at: paren, "项") else { return nil }
             var b = t.after(oneOf: "”\"", at: a) ?? a
             b = t.after("支出", at: b) ?? b
             guard let first = number(t, at: b) else { return nil }
@@ -200,13 +235,20 @@ enum TextScans {
     /// where printed (without it, the next part would read the same name and bracket).
     static func lines(_ text: String) -> [[String]] {
         let t = ScalarText(text)
-        let isName: (Unicode.Scalar) -> Bool = { !(isDigit($0) || "“”\"，。；：、（）()．.".unicodeScalars.contains($0)) }
-        return all(t) { s in
-            var p = s
+        return allNamed(t, isLineName) { s, first in
+            var p = s, paren = first
             var klass: Range<Int>?, kuan: Range<Int>?
-            if let paren = name(t, at: p, isName), let e = bracket(t, at: paren, "类") { klass = p..<paren; p = e }
-            if let paren = name(t, at: p, isName), let e = bracket(t, at: paren, "款") { kuan = p..<paren; p = e }
-            guard let paren = name(t, at: p, isName), let a = bracket(t, at: paren, "项") else { return nil }
+            if let e = bracket(t, at: paren, "类") {
+                klass = p..<paren
+                p = e
+                paren = name(t, at: p, isLineName) ?? p
+            }
+            if p < paren, let e = bracket(t, at: paren, "款") {
+                kuan = p..<paren
+                p = e
+                paren = name(t, at: p, isLineName) ?? p
+            }
+            guard p < paren, let a = bracket(t, at: paren, "项") else { return nil }
             var b = t.after(oneOf: "”\"", at: a) ?? a
             b = t.after("支出", at: b) ?? b
             guard let figure = number(t, at: b) else { return nil }
