@@ -80,45 +80,47 @@ struct LineBuilder {
         return (ordered, lines)
     }
 
+    /// The words of the glyphs `indices` (one line's, left to right): each word is the run of
+    /// glyphs up to a gap or a vertical border between two neighbours.
     private func words(_ indices: Range<Int>, glyphs: [Glyph], verticals: [RulingLine]) -> [Word] {
+        guard !indices.isEmpty else { return [] }
         var words: [Word] = []
-        var current: [Int] = []
-        func flush() {
-            guard let first = current.first else { return }
-            // One pass for the box and the text: no array of boxes or strings in between.
-            var box = glyphs[first].box
-            var text = glyphs[first].text
-            for i in current.dropFirst() {
-                box = box.union(glyphs[i].box)
-                text += glyphs[i].text
+        var start = indices.lowerBound
+        for i in indices.dropFirst() {
+            let a = glyphs[i - 1].box, b = glyphs[i].box
+            let gap = b.x0 - a.x1
+            let size = max(glyphs[i - 1].fontSize, glyphs[i].fontSize, 1)
+            var k = firstIndex(in: verticals, after: a.midX)
+            var ruled = false
+            while !ruled, k < verticals.count, verticals[k].position < b.midX {
+                let v = verticals[k]
+                ruled = v.start <= max(a.midY, b.midY) && v.end >= min(a.midY, b.midY)
+                k += 1
             }
-            words.append(Word(
-                text: text,
-                box: box,
-                glyphs: first..<(current.last! + 1),
-                style: glyphs[first].style,
-                fontSize: glyphs[first].fontSize,
-                clip: glyphs[first].clip))
-            current = []
-        }
-        for i in indices {
-            if let p = current.last {
-                let a = glyphs[p], b = glyphs[i]
-                let gap = b.box.x0 - a.box.x1
-                let size = max(a.fontSize, b.fontSize, 1)
-                var k = firstIndex(in: verticals, after: a.box.midX)
-                var ruled = false
-                while !ruled, k < verticals.count, verticals[k].position < b.box.midX {
-                    let v = verticals[k]
-                    ruled = v.start <= max(a.box.midY, b.box.midY) && v.end >= min(a.box.midY, b.box.midY)
-                    k += 1
-                }
-                if gap > wordGap * size || ruled { flush() }
+            if gap > wordGap * size || ruled {
+                words.append(word(start..<i, glyphs: glyphs))
+                start = i
             }
-            current.append(i)
         }
-        flush()
+        words.append(word(start..<indices.upperBound, glyphs: glyphs))
         return words
+    }
+
+    /// The word of the glyphs `range`: their enclosing box and their texts in order, the
+    /// string made at its final size (appending glyph by glyph regrew it).
+    private func word(_ range: Range<Int>, glyphs: [Glyph]) -> Word {
+        let first = range.lowerBound
+        var box = glyphs[first].box
+        var length = 0
+        for i in range {
+            box = box.union(glyphs[i].box)
+            length += glyphs[i].text.utf8.count
+        }
+        var text = ""
+        text.reserveCapacity(length)
+        for i in range { text += glyphs[i].text }
+        return Word(text: text, box: box, glyphs: range, style: glyphs[first].style,
+                    fontSize: glyphs[first].fontSize, clip: glyphs[first].clip)
     }
 
     /// The index of the first border whose position is greater than `x` (borders sorted).
