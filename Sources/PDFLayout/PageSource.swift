@@ -103,21 +103,30 @@ final class CoreDocument {
         // number of points within reach of the page is not a glyph or a border anyone sees,
         // and would poison every later sum, so it is dropped here.
         let reach = Self.reach * max(info.width, info.height)
-        func sane(_ values: Double...) -> Bool { values.allSatisfy { $0.isFinite && abs($0) <= reach } }
+        // Four numbers, not a variadic list: this runs twice per glyph, and a variadic
+        // call builds an array each time.
+        func sane(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> Bool {
+            func ok(_ v: Double) -> Bool { v.isFinite && abs(v) <= reach }
+            return ok(a) && ok(b) && ok(c) && ok(d)
+        }
         let styles = rawStyles.map { s -> TextStyle in
             var s = s
             if !(s.size.isFinite && s.size > 0 && s.size <= reach) { s.size = 10 }
             return s
         }
-        let characters = UnsafeBufferPointer(start: bp_page_chars(page), count: info.charCount).compactMap { c -> (text: String, box: Rect, style: Int?, clip: Rect?)? in
+        let chars = UnsafeBufferPointer(start: bp_page_chars(page), count: info.charCount)
+        var characters: [(text: String, box: Rect, style: Int?, clip: Rect?)] = []
+        characters.reserveCapacity(chars.count)
+        var printed = 0
+        for c in chars {
+            if c.style >= 0 { printed += 1 }
             let scalar = Unicode.Scalar(c.codepoint) ?? "\u{FFFD}"
             let style = c.style >= 0 && Int(c.style) < styles.count ? Int(c.style) : nil
-            guard style == nil || sane(c.x0, c.y0, c.x1, c.y1) else { return nil }
+            guard style == nil || sane(c.x0, c.y0, c.x1, c.y1) else { continue }
             let clip = c.clipped != 0 && sane(c.clipX0, c.clipY0, c.clipX1, c.clipY1)
                 ? Rect(x0: c.clipX0, y0: c.clipY0, x1: c.clipX1, y1: c.clipY1) : nil
-            return (text: String(Character(scalar)), box: Rect(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1), style: style, clip: clip)
+            characters.append((text: String(Character(scalar)), box: Rect(x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1), style: style, clip: clip))
         }
-        let printed = UnsafeBufferPointer(start: bp_page_chars(page), count: info.charCount).filter { $0.style >= 0 }.count
         if printed > 0, !characters.contains(where: { $0.style != nil }) {
             throw PDFLayoutError(file: name, page: number, reason: .absurdPage("all \(printed) of its characters lie at coordinates far outside the page"))
         }
