@@ -72,16 +72,19 @@ public struct DocumentReader {
             layouts.append(layout)
         }
         guard textPages > 0 else { throw failures.first ?? PDFLayoutError(file: path, page: numbers.first ?? 1, reason: .noText) }
-        // Each page's grids on its own core; the prose is read beside the tables.
+        // Each page's grids on its own core; the prose is read beside the tables, and the
+        // pages' text and the file's digest taken after it (the tables take several times
+        // as long as the prose: this work fills the other core's wait).
         let pages = Concurrent.map(layouts) { FramedCaptions.peel(PageTables($0)) }
-        let (sections, (tables, metadata)) = Concurrent.both({ ProseReader().sections(pages) }, {
+        let ((sections, prose, digest), (tables, metadata)) = Concurrent.both({
+            let prose = pages.map { page in
+                PageText(page: page.page, text: page.text.map { CellText.clean($0.text) }.joined())
+            }.filter { !$0.text.isEmpty }
+            return (ProseReader().sections(pages), prose, Hex.string(SHA256.hash(data: data)))
+        }, {
             readTables(pages, opening: opening, path: path, warnings: &warnings)
         })
 
-        let prose = pages.map { page in
-            PageText(page: page.page, text: page.text.map { CellText.clean($0.text) }.joined())
-        }.filter { !$0.text.isEmpty }
-        let digest = Hex.string(SHA256.hash(data: data))
         let source = BudgetDocument.Source(file: URL(fileURLWithPath: path).lastPathComponent, sha256: digest,
                                            pages: pdf.pageCount, producer: pdf.producer ?? pdf.creator)
         var document = BudgetDocument(source: source, metadata: metadata, tables: tables, warnings: warnings, prose: prose)
