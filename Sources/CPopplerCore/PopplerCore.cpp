@@ -33,6 +33,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -215,11 +216,13 @@ public:
         return box.x1 < cx0 || box.x0 > cx1 || box.y1 < cy0 || box.y0 > cy1;
     }
 
-    /// The clip region's box when the glyph starting at (x, baseline) was drawn.
-    std::optional<Box> clipAt(double x, double baseline) const
+    /// The clip region's box when the glyph starting at (x, baseline) was drawn, and the
+    /// clip region of the text it belongs to: its own, or that of the text it continues
+    /// (see `emit`). Null for a point where no glyph was given to the text layer.
+    const std::pair<Box, Box> *clipsAt(double x, double baseline) const
     {
         auto found = clips.find({ x, baseline });
-        return found == clips.end() ? std::nullopt : std::optional<Box>(found->second.first);
+        return found == clips.end() ? nullptr : &found->second;
     }
 
     void stroke(GfxState *state) override
@@ -291,10 +294,26 @@ private:
     /// A point of device space as a hash key (the exact doubles: a glyph is looked up where
     /// TextPage put it, which is where `emit` saw it).
     struct PointHash {
+        /// The two doubles' bits, mixed (multiply-xorshift): std::hash<double> hashes each
+        /// one's bytes with a general-purpose byte hash. -0 and 0 are the same key, as == says.
         size_t operator()(const std::pair<double, double> &p) const
         {
-            size_t h = std::hash<double>()(p.first);
-            return h ^ (std::hash<double>()(p.second) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+            return mix(bits(p.first) * 0x9E3779B97F4A7C15ULL ^ bits(p.second));
+        }
+        static uint64_t bits(double v)
+        {
+            uint64_t b = 0;
+            if (v != 0) {
+                std::memcpy(&b, &v, sizeof b);
+            }
+            return b;
+        }
+        static size_t mix(uint64_t h)
+        {
+            h ^= h >> 32;
+            h *= 0xD6E8FEB86659FD93ULL;
+            h ^= h >> 32;
+            return (size_t)h;
         }
     };
     /// By where a glyph given to the text layer starts in device space: the clip region it
@@ -383,16 +402,7 @@ private:
         TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
     }
 
-public:
-    /// The clip region of the text the glyph starting at (x, baseline) belongs to: its own,
-    /// or that of the text it continues (see `emit`).
-    std::optional<Box> homeAt(double x, double baseline) const
-    {
-        auto found = clips.find({ x, baseline });
-        return found == clips.end() ? std::nullopt : std::optional<Box>(found->second.second);
-    }
 
-private:
     /// The run ends without showing a glyph: its glyphs wholly outside the clip are dropped.
     void endRun(GfxState *current)
     {
@@ -1181,7 +1191,8 @@ BPPage *bp_page_read(BPDocument *document, int number, BPLimits limits, BPStatus
                 // cell, clipped at the border) is placed by the part that is shown, and,
                 // cut at a left or right border, says which clip region it belongs to.
                 if (word->getRotation() == 0) {
-                    if (auto clip = dev.clipAt(c.x0, word->getBaseline())) {
+                    if (const auto *clips = dev.clipsAt(c.x0, word->getBaseline())) {
+                        const Box *clip = &clips->first, *home = &clips->second;
                         double mid = (c.y0 + c.y1) / 2;
                         double y0 = std::max(c.y0, clip->y0), y1 = std::min(c.y1, clip->y1);
                         if ((mid < clip->y0 || mid > clip->y1) && y1 > y0) {
@@ -1189,8 +1200,7 @@ BPPage *bp_page_read(BPDocument *document, int number, BPLimits limits, BPStatus
                             c.y1 = y1;
                         }
                         double midX = (c.x0 + c.x1) / 2;
-                        auto home = dev.homeAt(c.x0, word->getBaseline());
-                        if ((midX < clip->x0 || midX > clip->x1) && home) {
+                        if (midX < clip->x0 || midX > clip->x1) {
                             c.clipped = 1;
                             c.clipX0 = home->x0;
                             c.clipY0 = home->y0;
@@ -1205,6 +1215,8 @@ BPPage *bp_page_read(BPDocument *document, int number, BPLimits limits, BPStatus
                 addWhitespace(' ');
             }
         };
+        // Every glyph drawn, and a space or newline after most words: room made once.
+        result->chars.reserve(dev.glyphs + dev.glyphs / 4 + 16);
         forEachSelectedLine(raw(text), &area, addWord, [&] {
             if (!result->chars.empty()) {
                 addWhitespace('\n');
