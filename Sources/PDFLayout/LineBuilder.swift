@@ -107,18 +107,18 @@ struct LineBuilder {
     }
 
     /// The word of the glyphs `range`: their enclosing box and their texts in order, the
-    /// string made at its final size (appending glyph by glyph regrew it).
+    /// string made once from their UTF-8 (appending glyph by glyph regrew it).
     private func word(_ range: Range<Int>, glyphs: [Glyph]) -> Word {
         let first = range.lowerBound
         var box = glyphs[first].box
-        var length = 0
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(4 * range.count)
         for i in range {
             box = box.union(glyphs[i].box)
-            length += glyphs[i].text.utf8.count
+            var text = glyphs[i].text
+            text.withUTF8 { utf8.append(contentsOf: $0) }
         }
-        var text = ""
-        text.reserveCapacity(length)
-        for i in range { text += glyphs[i].text }
+        let text = String(decoding: utf8, as: UTF8.self)
         return Word(text: text, box: box, glyphs: range, style: glyphs[first].style,
                     fontSize: glyphs[first].fontSize, clip: glyphs[first].clip)
     }
