@@ -48,16 +48,23 @@ struct RulingMerger {
             var reach = -Double.infinity
             func flush() {
                 guard let first = run.first else { return }
-                let start = run.map(\.start).min()!, end = reach
-                let weight = run.map { max($0.end - $0.start, 0.01) }
-                let position = zip(run, weight).map { $0.position * $1 }.reduce(0, +) / weight.reduce(0, +)
-                let low = run.map { $0.position - $0.thickness / 2 }.min()!
-                let high = run.map { $0.position + $0.thickness / 2 }.max()!
+                // One pass, summing in the marks' order (the order the sums always had).
+                var start = Double.infinity, low = Double.infinity, high = -Double.infinity
+                var weighted = 0.0, weights = 0.0
+                for m in run {
+                    start = min(start, m.start)
+                    let weight = max(m.end - m.start, 0.01)
+                    weighted += m.position * weight
+                    weights += weight
+                    low = min(low, m.position - m.thickness / 2)
+                    high = max(high, m.position + m.thickness / 2)
+                }
+                let end = reach, position = weighted / weights
                 if end - start >= minLength, high - low <= maxThickness {
                     lines.append(RulingLine(orientation: first.orientation, position: position,
                                             start: start, end: end, thickness: high - low))
                 }
-                run = []
+                run.removeAll(keepingCapacity: true)
             }
             for m in band.sorted(by: { $0.start < $1.start }) {
                 if !run.isEmpty, m.start > reach + gapLimit { flush() }
