@@ -18,42 +18,64 @@ import Foundation
 enum DecimalText {
     /// Appends the bytes of `d.description` to `out`.
     static func append(_ d: Decimal, to out: inout [UInt8]) {
+        withText(of: d) { out.append(contentsOf: $0) }
+    }
+
+    /// Appends the bytes of `d.description` to `out`.
+    static func append(_ d: Decimal, to out: ByteBuffer) {
+        withText(of: d) { out.append($0) }
+    }
+
+    /// Calls `body` with the bytes of `d.description`, made on the stack.
+    @inline(__always)
+    static func withText<R>(of d: Decimal, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         guard let (negative, exponent, mantissa) = parts(d) else {
             var text = d.description
-            text.withUTF8 { out.append(contentsOf: $0) }
-            return
+            return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
         }
-        if mantissa == 0 {
-            out.append(0x30)
-            return
-        }
-        if negative { out.append(0x2D) }
-        // The digits, most significant first.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
-            var m = mantissa, i = buffer.count
-            while m > 0 {
-                i -= 1
-                buffer[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
-                m /= 10
+        // Sign, `0.`, up to 128 zeros after the point or 127 before it, and 20 digits.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 160) { buffer in
+            let out = buffer.baseAddress!
+            var n = 0
+            if mantissa == 0 {
+                out[0] = 0x30
+                return body(UnsafeRawBufferPointer(start: out, count: 1))
             }
-            return buffer.count - i
-        }
-        withUnsafeBytes(of: &digits) { buffer in
-            let digits = UnsafeRawBufferPointer(rebasing: buffer[(buffer.count - count)...])
-            if exponent >= 0 {
-                out.append(contentsOf: digits)
-                for _ in 0..<exponent { out.append(0x30) }
-            } else if count > -exponent {
-                let point = count + exponent
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[..<point]))
-                out.append(0x2E)
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[point...]))
-            } else {
-                out.append(0x30)
-                out.append(0x2E)
-                for _ in 0..<(-exponent - count) { out.append(0x30) }
-                out.append(contentsOf: digits)
+            if negative { out[0] = 0x2D; n = 1 }
+            // The digits, most significant first.
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+            return withUnsafeMutableBytes(of: &digits) { digitBuffer in
+                var m = mantissa, i = digitBuffer.count
+                while m > 0 {
+                    i -= 1
+                    digitBuffer[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+                    m /= 10
+                }
+                let digits = UnsafeRawBufferPointer(rebasing: digitBuffer[i...])
+                let count = digits.count
+                func put(_ part: UnsafeRawBufferPointer.SubSequence) {
+                    UnsafeMutableRawPointer(out + n).copyMemory(from: part.base.baseAddress! + part.startIndex, byteCount: part.count)
+                    n += part.count
+                }
+                func zeros(_ k: Int) {
+                    guard k > 0 else { return }
+                    (out + n).update(repeating: 0x30, count: k)
+                    n += k
+                }
+                if exponent >= 0 {
+                    put(digits[...])
+                    zeros(exponent)
+                } else if count > -exponent {
+                    let point = digits.startIndex + count + exponent
+                    put(digits[..<point])
+                    out[n] = 0x2E; n += 1
+                    put(digits[point...])
+                } else {
+                    out[n] = 0x30; out[n + 1] = 0x2E; n += 2
+                    zeros(-exponent - count)
+                    put(digits[...])
+                }
+                return body(UnsafeRawBufferPointer(start: out, count: n))
             }
         }
     }

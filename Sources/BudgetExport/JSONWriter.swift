@@ -12,7 +12,8 @@ import Foundation
 /// this writes exactly what `JSONEncoder` writes for them, on every sample document (a
 /// field added to a model and not here fails that test).
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+    /// Where the text goes (`ByteBuffer`: an append is a compare and a copy).
+    private let out: ByteBuffer
     let pretty: Bool
     private var indent = 0
     /// Whether the innermost open container has an element (or member) yet.
@@ -20,8 +21,11 @@ struct JSONWriter {
 
     init(pretty: Bool, capacity: Int = 1 << 16) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        out = ByteBuffer(capacity: capacity)
     }
+
+    /// The text written so far.
+    var bytes: [UInt8] { out.array }
 
     /// The text `write` writes, with one final newline, as `PublishedJSON` writes it.
     static func data(pretty: Bool, _ write: (inout JSONWriter) -> Void) -> Data {
@@ -32,8 +36,8 @@ struct JSONWriter {
     static func bytes(pretty: Bool, capacity: Int = 1 << 16, _ write: (inout JSONWriter) -> Void) -> [UInt8] {
         var w = JSONWriter(pretty: pretty, capacity: capacity)
         write(&w)
-        w.bytes.append(0x0A)
-        return w.bytes
+        w.out.append(0x0A)
+        return w.out.array
     }
 
     // MARK: containers
@@ -60,15 +64,12 @@ struct JSONWriter {
     /// The name of an object's next member; its value follows.
     mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(0x22)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(0x22)
+        out.append(0x22)
+        out.append(name)
         if pretty {
-            bytes.append(0x20)
-            bytes.append(0x3A)
-            bytes.append(0x20)
+            out.append("\" : ")
         } else {
-            bytes.append(0x3A)
+            out.append("\":")
         }
     }
 
@@ -76,15 +77,11 @@ struct JSONWriter {
     mutating func key(dynamic name: String) {
         separate()
         string(name)
-        if pretty {
-            bytes.append(contentsOf: [0x20, 0x3A, 0x20])
-        } else {
-            bytes.append(0x3A)
-        }
+        out.append(pretty ? " : " : ":")
     }
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
+        out.append(bracket)
         indent += 1
         hasElement = false
     }
@@ -93,67 +90,61 @@ struct JSONWriter {
         indent -= 1
         if pretty {
             // JSONEncoder opens with a newline and closes with one, also when empty.
-            if !hasElement { bytes.append(0x0A) }
-            bytes.append(0x0A)
+            if !hasElement { out.append(0x0A) }
+            out.append(0x0A)
             writeIndent()
         }
-        bytes.append(bracket)
+        out.append(bracket)
         // The container was an element of its parent, counted by `separate()` before it.
         hasElement = true
     }
 
     /// Before an element or a key: a comma after an earlier one, then a new line and its indent.
     private mutating func separate() {
-        if hasElement { bytes.append(0x2C) }
+        if hasElement { out.append(0x2C) }
         hasElement = true
         if pretty {
-            bytes.append(0x0A)
+            out.append(0x0A)
             writeIndent()
         }
     }
 
     private mutating func writeIndent() {
-        // Copied from a run of spaces (one memcpy) rather than appended a space at a time.
-        let n = 2 * indent
-        if n <= Self.spaces.count {
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
-        } else {
-            bytes.append(contentsOf: repeatElement(0x20, count: n))
-        }
+        out.append(repeating: 0x20, count: 2 * indent)
     }
-
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     // MARK: values
 
     mutating func string(_ s: String) {
-        bytes.append(0x22)
+        out.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
             var mark = 0
             for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-                if i > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<i])) }
+                if i > mark { out.append(UnsafeBufferPointer(rebasing: utf8[mark..<i])) }
                 mark = i + 1
-                bytes.append(0x5C)
+                out.append(0x5C)
                 switch b {
-                case 0x22, 0x5C: bytes.append(b)
-                case 0x08: bytes.append(0x62)
-                case 0x0C: bytes.append(0x66)
-                case 0x0A: bytes.append(0x6E)
-                case 0x0D: bytes.append(0x72)
-                case 0x09: bytes.append(0x74)
+                case 0x22, 0x5C: out.append(b)
+                case 0x08: out.append(0x62)
+                case 0x0C: out.append(0x66)
+                case 0x0A: out.append(0x6E)
+                case 0x0D: out.append(0x72)
+                case 0x09: out.append(0x74)
                 default:
                     let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                    out.append("u00")
+                    out.append(hex[Int(b >> 4)])
+                    out.append(hex[Int(b & 0xF)])
                 }
             }
-            if utf8.count > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark...])) }
+            if utf8.count > mark { out.append(UnsafeBufferPointer(rebasing: utf8[mark...])) }
         }
-        bytes.append(0x22)
+        out.append(0x22)
     }
 
     mutating func number(_ n: Int) {
-        if n < 0 { bytes.append(0x2D) }
+        if n < 0 { out.append(0x2D) }
         digits(n.magnitude)
     }
 
@@ -168,24 +159,24 @@ struct JSONWriter {
                 buffer[i] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30
                 n /= 10
             } while n > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i...]))
+            out.append(UnsafeRawBufferPointer(rebasing: buffer[i...]))
         }
     }
 
     mutating func number(_ d: Decimal) {
-        DecimalText.append(d, to: &bytes)
+        DecimalText.append(d, to: out)
     }
 
     /// A box coordinate: `Hundredths.value`'s description, written from the integer.
     mutating func number(_ h: DocumentJSON.Hundredths) {
         var n = h.count
-        if n < 0 { bytes.append(0x2D); n = -n }
+        if n < 0 { out.append(0x2D); n = -n }
         digits(UInt(n / 100))
         let cents = n % 100
         if cents != 0 {
-            bytes.append(0x2E)
-            bytes.append(UInt8(cents / 10) + 0x30)
-            if cents % 10 != 0 { bytes.append(UInt8(cents % 10) + 0x30) }
+            out.append(0x2E)
+            out.append(UInt8(cents / 10) + 0x30)
+            if cents % 10 != 0 { out.append(UInt8(cents % 10) + 0x30) }
         }
     }
 
@@ -198,7 +189,7 @@ struct JSONWriter {
     }
 
     private mutating func ascii(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        out.append(text)
     }
 
     /// A value or `null`.

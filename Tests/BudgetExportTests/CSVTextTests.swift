@@ -14,6 +14,11 @@ final class CSVTextTests: XCTestCase {
             ["\"", ",", " lead and trail "],
             [""],
             ["'=HYPERLINK(\"http://x\",\"y\")", "-2.5", "中共江苏省委办公厅"],
+            // Quotes first, last and doubled; long (heap) and short (inline) strings; a
+            // field longer than the buffer's first reservation, so it grows mid-field.
+            ["\"\"", "\"中\"", "a\"\"b\"", "一般公共预算财政拨款支出，\"三公\"经费", "", "x"],
+            [String(repeating: "预算,\"", count: 300), String(repeating: "9", count: 2000)],
+            ["", ""],
         ]
         let data = CSVText.encode(rows)
         let json = try JSONSerialization.data(withJSONObject: rows)
