@@ -32,7 +32,7 @@ public enum CSVFiles {
                 f.scope.rawValue, f.tableKind.rawValue, f.tableTitle, String(f.page), String(f.rowIndex),
                 f.code?.digits ?? "", parts.first ?? "", parts.count > 1 ? parts[1] : "", parts.count > 2 ? parts[2] : "",
                 f.name ?? "", f.role.rawValue, f.columnPath, plain(f.amount.value), f.amount.unit.rawValue,
-                plain(f.amount.yuan), f.phase, f.direction?.rawValue ?? "", f.fund?.rawValue ?? "",
+                plainYuan(f.amount), f.phase, f.direction?.rawValue ?? "", f.fund?.rawValue ?? "",
                 f.code.flatMap(Classification.init)?.rawValue ?? "", f.code.map { String($0.level) } ?? "",
                 f.code?.parent?.digits ?? "", f.measure?.rawValue ?? "", f.period?.rawValue ?? "", f.basis?.rawValue ?? "",
             ])
@@ -92,7 +92,7 @@ public enum CSVFiles {
                 if form.amounts.isEmpty { rows.append(head + ["", "", "", "", ""] + tail) }
                 for a in form.amounts {
                     rows.append(head + [a.label, a.source?.rawValue ?? "", plain(a.amount.value), a.amount.unit.rawValue,
-                                        plain(a.amount.yuan)] + tail)
+                                        plainYuan(a.amount)] + tail)
                 }
             }
         }
@@ -119,7 +119,7 @@ public enum CSVFiles {
                     let a = p.amounts[path]!
                     rows.append([id, String(t), String(p.page), p.role.rawValue, p.project ?? "", p.projectBudget.map { plain($0.value) } ?? "",
                                  p.item ?? "", p.catalogueCode ?? "", p.measure ?? "", p.quantity.map(plain) ?? "",
-                                 p.unitPrice.map { plain($0.value) } ?? "", path, plain(a.value), a.unit.rawValue, plain(a.yuan),
+                                 p.unitPrice.map { plain($0.value) } ?? "", path, plain(a.value), a.unit.rawValue, plainYuan(a),
                                  p.smeReserve.map { plain($0.value) } ?? ""])
                 }
             }
@@ -141,7 +141,7 @@ public enum CSVFiles {
         for section in document.sections {
             for f in section.figures {
                 rows.append([id, section.heading ?? "", String(f.page), f.label, f.amount.printed, plain(f.amount.value),
-                             f.amount.unit.rawValue, plain(f.amount.yuan)])
+                             f.amount.unit.rawValue, plainYuan(f.amount)])
             }
         }
         return rows.count > 1 ? csv(rows, excel: excel) : nil
@@ -188,6 +188,11 @@ public enum CSVFiles {
         // What NSDecimalString(&d, en_US_POSIX) writes (DecimalTextTests), without
         // making a Locale per amount: `description`, from the digits (`DecimalText`).
         DecimalText.string(d)
+    }
+
+    /// `plain(a.yuan)`, without the multiplication (`DecimalText.withYuanText`).
+    static func plainYuan(_ a: Amount) -> String {
+        DecimalText.yuanString(of: a)
     }
 
     /// Any rows as RFC 4180 CSV (the first row is the header).

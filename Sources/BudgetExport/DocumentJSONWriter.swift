@@ -89,7 +89,7 @@ extension JSONWriter {
                     w.key("printed"); w.string(f.amount.printed)
                     w.key("unit"); w.string(f.amount.unit.rawValue)
                     w.key("value"); w.number(f.amount.value)
-                    w.key("yuan"); w.number(f.amount.yuan)
+                    w.key("yuan"); w.yuan(of: f.amount)
                 }
             }
             w.key("heading"); w.optional(s.heading)
@@ -223,7 +223,7 @@ extension JSONWriter {
                 w.key("measure"); w.optional(measures?[i]?.rawValue)
                 w.key("printed"); w.string(a.printed)
                 w.key("value"); w.number(a.value)
-                w.key("yuan"); w.number(a.yuan)
+                w.key("yuan"); w.yuan(of: a)
             }
         }
     }
@@ -252,7 +252,7 @@ extension JSONWriter {
                     w.key("column_path"); w.string(k)
                     w.key("printed"); w.string(a.printed)
                     w.key("value"); w.number(a.value)
-                    w.key("yuan"); w.number(a.yuan)
+                    w.key("yuan"); w.yuan(of: a)
                 }
             }
             w.key("catalogue_code"); w.optional(p.catalogueCode)
@@ -274,7 +274,7 @@ extension JSONWriter {
             w.key("box"); w.optionalBox(a.box)
             w.key("printed"); w.string(a.printed)
             w.key("value"); w.number(a.value)
-            w.key("yuan"); w.number(a.yuan)
+            w.key("yuan"); w.yuan(of: a)
         }
     }
 
@@ -289,7 +289,7 @@ extension JSONWriter {
                     w.key("source"); w.optional(a.source?.rawValue)
                     w.key("unit"); w.string(a.amount.unit.rawValue)
                     w.key("value"); w.number(a.amount.value)
-                    w.key("yuan"); w.number(a.amount.yuan)
+                    w.key("yuan"); w.yuan(of: a.amount)
                 }
             }
             w.key("department"); w.optional(f.department)

@@ -1,3 +1,4 @@
+import BudgetModel
 import Foundation
 
 /// JSON text written straight into bytes, the same bytes `PublishedJSON`'s `JSONEncoder`
@@ -165,6 +166,11 @@ struct JSONWriter {
 
     mutating func number(_ d: Decimal) {
         DecimalText.append(d, to: out)
+    }
+
+    /// An amount in 元: `a.yuan`, written without the multiplication (`DecimalText.withYuanText`).
+    mutating func yuan(of a: Amount) {
+        DecimalText.appendYuan(of: a, to: out)
     }
 
     /// A box coordinate: `Hundredths.value`'s description, written from the integer.

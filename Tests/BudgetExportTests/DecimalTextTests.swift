@@ -73,6 +73,49 @@ final class DecimalTextTests: XCTestCase {
         }
     }
 
+    /// `assertDescription` for `a.yuan`, and the yuan text (written without multiplying)
+    /// is the product's `description`.
+    private func assertYuan(_ a: Amount, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(DecimalText.yuanString(of: a), a.yuan.description, "\(a.value) \(a.unit)", file: file, line: line)
+        XCTAssertEqual(CSVFiles.plainYuan(a), CSVFiles.plain(a.yuan), file: file, line: line)
+        var w = JSONWriter(pretty: false)
+        w.yuan(of: a)
+        XCTAssertEqual(w.bytes, Array(a.yuan.description.utf8), file: file, line: line)
+    }
+
+    /// An amount in 元 is written as `value * yuanPerUnit` is: values of every size, sign
+    /// and scale, compact or not (trailing zeros on the mantissa), past 64 bits, exponents
+    /// at `Int8`'s ends, zero and NaN, in both units.
+    func testYuanTextIsTheProductsDescription() {
+        XCTAssertTrue(DecimalText.productHolds)
+        var amount = Amount(printed: "1", unit: .yuan)!
+        func check(_ d: Decimal) {
+            for unit in MoneyUnit.allCases {
+                amount.value = d
+                amount.unit = unit
+                assertYuan(amount)
+            }
+        }
+        for s in ["0", "-0", "0.00", "1", "-1", "100.00", "0.05", "-0.000001", "91016775.35", "18446744073709551615",
+                  "18446744073709551616", "1844674407370955.1615", "99999999999999999999999999999999999999", "1e127", "5e126",
+                  "1e-128", "-12e-128"] {
+            check(Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))!)
+        }
+        check(.nan)
+        check(Decimal(sign: .plus, exponent: -4, significand: 1_000_000))
+        check(Decimal(sign: .minus, exponent: 120, significand: 1_000_000))
+        check(Decimal(sign: .plus, exponent: 127, significand: 10))
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<30_000 {
+            let m = UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator)
+            let zeros = UInt64.random(in: 0...4, using: &generator)
+            let d = Decimal(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: Int.random(in: -30...30, using: &generator),
+                            significand: Decimal(m) * Decimal(sign: .plus, exponent: Int(zeros), significand: 1))
+            check(d)
+            check(Decimal(sign: .plus, exponent: -Int(zeros), significand: Decimal(m / 7)))
+        }
+    }
+
     /// Every amount printed in the corpus's tables (its hand-checked grids), as printed and
     /// in 元, in both units: `DecimalText` writes what `description` writes.
     func testEveryCorpusAmountIsWrittenAsItsDescription() throws {
@@ -92,6 +135,7 @@ final class DecimalTextTests: XCTestCase {
                                 amounts += 1
                                 assertDescription(amount.value)
                                 assertDescription(amount.yuan)
+                                assertYuan(amount)
                             }
                         }
                     }
