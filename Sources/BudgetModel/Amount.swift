@@ -42,13 +42,13 @@ public struct Amount: Hashable, Codable, Sendable, CustomStringConvertible {
     /// Whether `Amount(printed:unit:)` reads `printed`, without converting it when the
     /// conversion cannot fail: a well-formed ASCII amount of at most 38 digits always is a
     /// `Decimal` (38 digits fit its mantissa at any exponent it can have here). Every cell is
-    /// asked whether it is an amount, and the conversion was most of that.
+    /// asked whether it is an amount, and the conversion was most of that; the printed and
+    /// plain strings are not built either, only the bytes checked (`asciiDigits`).
     public static func reads(_ printed: String) -> Bool {
-        if case .some(.some(let form)) = asciiForm(printed),
-           form.plain.utf8.reduce(0, { $0 + ($1 >= 0x30 && $1 <= 0x39 ? 1 : 0) }) <= 38 {
-            return true
-        }
-        return Amount(printed: printed, unit: .yuan) != nil
+        guard !printed.utf8.contains(where: { $0 >= 0x80 }) else { return Amount(printed: printed, unit: .yuan) != nil }
+        var bytes = printed
+        guard let digits = bytes.withUTF8(asciiDigits) else { return false }  // `init` says nil too
+        return digits <= 38 || Amount(printed: printed, unit: .yuan) != nil
     }
 
     /// `plainDigits` of the text without whitespace, read from the bytes of an ASCII
@@ -57,46 +57,47 @@ public struct Amount: Hashable, Codable, Sendable, CustomStringConvertible {
     /// bytes because every cell of every table is asked whether it is an amount, and that
     /// cost ~20 % of reading a document.
     static func asciiForm(_ printed: String) -> (text: String, plain: String)?? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(printed.utf8.count)
-        for b in printed.utf8 {
-            guard b < 0x80 else { return nil }
-            if !Whitespace.isASCIIWhiteSpace(b) { bytes.append(b) }
-        }
-        let minus = bytes.first == 0x2D
-        var plain: [UInt8] = minus ? [0x2D] : []
-        plain.reserveCapacity(bytes.count)
-        var i = minus ? 1 : 0
-        // Groups of digits separated by commas: none empty; when there are several, the
-        // first of at most three digits and the others of three.
-        var groups = 0, group = 0, first = 0
-        while i < bytes.count, bytes[i] != 0x2E {
-            let b = bytes[i]
-            if b == 0x2C {
-                guard group > 0, groups == 0 || group == 3 else { return .some(nil) }
+        // Most cells that are not amounts are Chinese text: answered before allocating.
+        guard !printed.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        var copy = printed
+        guard copy.withUTF8(asciiDigits) != nil else { return .some(nil) }
+        // Well-formed: the text is sign, digits, commas and a point; plain drops the commas.
+        let text = printed.utf8.filter { !Whitespace.isASCIIWhiteSpace($0) }
+        return .some((String(decoding: text, as: UTF8.self), String(decoding: text.filter { $0 != 0x2C }, as: UTF8.self)))
+    }
+
+    /// The number of digits of a well-formed amount in ASCII bytes, whitespace skipped, or
+    /// nil when the bytes are not one: an optional leading `-`; groups of digits separated
+    /// by commas, none empty and, when there are several, the first of at most three
+    /// digits and the others of three; then optionally one point and at least one digit.
+    static func asciiDigits(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
+        var digits = 0, groups = 0, group = 0, first = 0
+        var started = false, inFraction = false, fraction = 0
+        for b in u where !Whitespace.isASCIIWhiteSpace(b) {
+            defer { started = true }
+            if !started, b == 0x2D { continue }
+            if inFraction {
+                guard isDigit(b) else { return nil }
+                fraction += 1
+            } else if b == 0x2E {
+                guard group > 0, groups == 0 || (group == 3 && first <= 3) else { return nil }
+                inFraction = true
+                continue
+            } else if b == 0x2C {
+                guard group > 0, groups == 0 || group == 3 else { return nil }
                 if groups == 0 { first = group }
                 groups += 1
                 group = 0
+                continue
             } else {
-                guard b >= 0x30, b <= 0x39 else { return .some(nil) }
-                plain.append(b)
+                guard isDigit(b) else { return nil }
                 group += 1
             }
-            i += 1
+            digits += 1
         }
-        guard group > 0, groups == 0 || (group == 3 && first <= 3) else { return .some(nil) }
-        if i < bytes.count {
-            // One point, then at least one digit and nothing but digits.
-            plain.append(0x2E)
-            i += 1
-            guard i < bytes.count else { return .some(nil) }
-            while i < bytes.count {
-                guard bytes[i] >= 0x30, bytes[i] <= 0x39 else { return .some(nil) }
-                plain.append(bytes[i])
-                i += 1
-            }
-        }
-        return .some((String(decoding: bytes, as: UTF8.self), String(decoding: plain, as: UTF8.self)))
+        if inFraction { return fraction > 0 ? digits : nil }
+        return group > 0 && (groups == 0 || (group == 3 && first <= 3)) ? digits : nil
     }
 
     /// Whether `text` holds a CJK ideograph or a fullwidth ASCII form. Such a scalar

@@ -6,8 +6,19 @@ public struct ClassificationCode: Hashable, Codable, Sendable, CustomStringConve
 
     /// Accepts 3, 5 or 7 ASCII digits.
     public init?(_ digits: String) {
-        guard [3, 5, 7].contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard Self.isCodeDigits(digits) else { return nil }
         self.digits = digits
+    }
+
+    /// 3, 5 or 7 characters, each an ASCII digit, read from the UTF-8 bytes. The same
+    /// answer as `[3, 5, 7].contains(text.count)` and every `Character` being ASCII and a
+    /// number: text whose bytes are all ASCII digits has a character per byte, and any
+    /// other byte (a letter, a mark combining with a digit, an ideograph) fails both.
+    /// Counting characters walked the grapheme breaks of every cell asked, and every cell
+    /// of an unlabelled column is asked (`ByteScanTests` compares the two).
+    static func isCodeDigits(_ text: String) -> Bool {
+        let n = text.utf8.count
+        return (n == 3 || n == 5 || n == 7) && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Joins codes printed split over 类/款/项 sub-columns (`208`, `05`, `01`), where each

@@ -8,12 +8,12 @@
 public enum Whitespace {
     /// `text` without its whitespace characters.
     public static func removed(from text: String) -> String {
+        var bytes = text
+        guard bytes.withUTF8(holdsWhiteSpace) else { return text }
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: every byte is a character (and CR LF, one character, is two whitespace bytes).
-            guard text.utf8.contains(where: isASCIIWhiteSpace) else { return text }
             return String(decoding: text.utf8.filter { !isASCIIWhiteSpace($0) }, as: UTF8.self)
         }
-        guard text.unicodeScalars.contains(where: isWhiteSpace) else { return text }
         // Plain text (`PlainText`: one scalar per character, CR LF aside, whose two
         // scalars are both whitespace) loses exactly its whitespace scalars; their only
         // plain non-ASCII one is U+3000 (E3 80 80).
@@ -33,6 +33,34 @@ public enum Whitespace {
         }
         if let plain { return String(decoding: plain, as: UTF8.self) }
         return text.filter { !$0.isWhitespace }
+    }
+
+    /// Whether valid UTF-8 holds a White_Space scalar (`isWhiteSpace`), read from the bytes
+    /// without decoding scalars: the non-ASCII ones are U+0085 and U+00A0 (C2 85, C2 A0),
+    /// U+1680 (E1 9A 80), U+2000…U+200A, U+2028, U+2029, U+202F (E2 80 80…8A, A8, A9, AF),
+    /// U+205F (E2 81 9F) and U+3000 (E3 80 80). A lead byte never occurs inside another
+    /// scalar, so matching at every offset finds exactly these. Every cell is asked, and
+    /// decoding its scalars was most of the cost (`ByteScanTests` compares the two).
+    static func holdsWhiteSpace(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = u.count
+        var i = 0
+        while i < n {
+            let b = u[i]
+            if b < 0x80 {
+                if isASCIIWhiteSpace(b) { return true }
+            } else if b == 0xC2 {
+                if i + 1 < n, u[i + 1] == 0x85 || u[i + 1] == 0xA0 { return true }
+            } else if b == 0xE1 {
+                if i + 2 < n, u[i + 1] == 0x9A, u[i + 2] == 0x80 { return true }
+            } else if b == 0xE2 {
+                if i + 2 < n, u[i + 1] == 0x80, u[i + 2] <= 0x8A || u[i + 2] == 0xA8 || u[i + 2] == 0xA9 || u[i + 2] == 0xAF { return true }
+                if i + 2 < n, u[i + 1] == 0x81, u[i + 2] == 0x9F { return true }
+            } else if b == 0xE3 {
+                if i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0x80 { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     @inline(__always)

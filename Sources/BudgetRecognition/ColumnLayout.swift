@@ -45,7 +45,7 @@ struct ColumnLayout {
             headers.append(header.paths[c])
             c += 1
         }
-        let values = groups.map { g in body.map { row in g.map { $0 < row.count ? row[$0] : "" }.joined() } }
+        let values = groups.map { g in body.map { row in Self.joinedText(row, g) } }
         serial = labels.firstIndex(of: "序号")
         // Columns headed as codes (单位编码 beside split 类/款/项) hold codes, whatever else
         // the table prints.
@@ -71,7 +71,7 @@ struct ColumnLayout {
         if let name, code != nil, split.count > 1, PlainText.contains(labels[name], "名称") { labels[name] = "科目名称" }
         // A form repeats its header row (一级指标 | 二级指标 | 三级指标 | 指标值) in its body,
         // where a grid without a detected header keeps it: those rows label columns too.
-        let headerRows = body.indices.filter { r in groups.contains { g in Self.indicatorLevels.contains(Self.cell(body[r], g)) } }
+        let headerRows = body.indices.filter { r in groups.contains { g in Self.isIndicatorLevel(Self.cell(body[r], g)) } }
         let columnLabels = groups.indices.map { i in
             [header.paths[groups[i].lowerBound].last ?? ""] + headerRows.map { Self.cell(body[$0], groups[i]) }
         }
@@ -90,9 +90,7 @@ struct ColumnLayout {
     func merge(_ cells: [String], boxes: [[PageBox]]) -> (cells: [String], boxes: [[PageBox]]) {
         // A column of one grid column (most) is that cell, without joining; without boxes
         // every column is printed nowhere.
-        var out = groups.map { g in
-            g.count == 1 ? (g.lowerBound < cells.count ? cells[g.lowerBound] : "") : g.map { $0 < cells.count ? cells[$0] : "" }.joined()
-        }
+        var out = groups.map { g in Self.joinedText(cells, g) }
         var where_ = boxes.isEmpty ? Array(repeating: [PageBox](), count: groups.count) : groups.map { g in
             g.reduce(into: [PageBox]()) { all, c in for b in c < boxes.count ? boxes[c] : [] { all = all.adding(b) } }
         }
@@ -279,9 +277,12 @@ struct ColumnLayout {
     }
 
     /// Four-digit years (2019 … 2099) printed in a header path: `2026年预算数`.
-    private static func years(_ header: [String]) -> [Int] {
+    static func years(_ header: [String]) -> [Int] {
         var out: [Int] = []
         for part in header {
+            var copy = part
+            let plain: [Int]? = copy.withUTF8 { u in PlainText.isPlain(u) ? plainYears(u) : nil }
+            if let plain { out += plain; continue }
             let chars = Array(part)
             var i = 0
             while i + 4 < chars.count + 1 {
@@ -294,6 +295,29 @@ struct ColumnLayout {
                     i += 1
                 }
             }
+        }
+        return out
+    }
+
+    /// `years` of one plain header part (`PlainText`: a character per scalar), read from
+    /// the bytes: four ASCII digits after a non-digit, then 年 (E5 B9 B4). The same rule as
+    /// the character-by-character reading, which made an array of the part's characters
+    /// and a string at every offset (`ByteScanTests` compares the two).
+    static func plainYears(_ u: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
+        var out: [Int] = []
+        var i = 0
+        while i + 7 <= u.count {
+            if isDigit(u[i]), isDigit(u[i + 1]), isDigit(u[i + 2]), isDigit(u[i + 3]),
+               u[i + 4] == 0xE5, u[i + 5] == 0xB9, u[i + 6] == 0xB4, i == 0 || !isDigit(u[i - 1]) {
+                let y = (0..<4).reduce(0) { $0 * 10 + Int(u[i + $1] - 0x30) }
+                if (1990...2099).contains(y) {
+                    out.append(y)
+                    i += 4
+                    continue
+                }
+            }
+            i += 1
         }
         return out
     }
@@ -361,6 +385,15 @@ struct ColumnLayout {
     /// Labels of the indicator levels that mark a performance-target grid (绩效目标表, 绩效自评表).
     static let indicatorLevels: Set<String> = ["一级指标", "二级指标", "三级指标", "指标名称"]
 
+    /// Whether a cell is one of `indicatorLevels`, asked of every body cell: the set is
+    /// looked up (hashing the whole text) only for text of a level label's length. Each
+    /// label is four ideographs without canonical decompositions other than a single
+    /// ideograph of 3 or 4 bytes, so text equal to one (as `String` compares) has 12 to 16
+    /// UTF-8 bytes.
+    static func isIndicatorLevel(_ text: String) -> Bool {
+        (12...16).contains(text.utf8.count) && indicatorLevels.contains(text)
+    }
+
     /// A performance indicator column, from its labels (its header leaf and the labels a
     /// form's repeated header rows print over it) in a grid that names indicator levels:
     /// 指标值, 年度指标值, 指标权重, 权重, 分值, 得分, 实际完成值, 目标值, 偏差…. Their figures
@@ -375,7 +408,15 @@ struct ColumnLayout {
     }
 
     private static func cell(_ row: [String], _ group: Range<Int>) -> String {
-        Whitespace.removed(from: group.map { $0 < row.count ? row[$0] : "" }.joined())
+        Whitespace.removed(from: joinedText(row, group))
+    }
+
+    /// The text of an output column in a grid row: its grid cells joined (a cell past the
+    /// row's end is blank). A column of one grid column (most) is that cell, without
+    /// building and joining an array for every cell of the table.
+    private static func joinedText(_ row: [String], _ group: Range<Int>) -> String {
+        if group.count == 1 { return group.lowerBound < row.count ? row[group.lowerBound] : "" }
+        return group.map { $0 < row.count ? row[$0] : "" }.joined()
     }
 
     private static func label(_ path: [String]) -> String {

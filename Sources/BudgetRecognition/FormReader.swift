@@ -304,7 +304,9 @@ struct FormReader {
         var fields = Self.fields(Array(labelled))
         let (indicators, trailing) = Self.indicators(grid, roles: roles)
         fields += trailing
-        let value = { (label: String) in fields.first { Self.lastLabel($0[0]).hasPrefix(label) && !$0[1].isEmpty }?[1] }
+        // Each field's last label, read once for the six names asked below.
+        let lastLabels = fields.map { Self.lastLabel($0[0]) }
+        let value = { (label: String) in fields.indices.first { lastLabels[$0].hasPrefix(label) && !fields[$0][1].isEmpty }.map { fields[$0][1] } }
         var title = Substring(table.title)
         let digits = title.prefix { $0.isASCII && $0.isNumber }
         var number: Int? = nil

@@ -43,8 +43,15 @@ public struct TableGrid: Hashable, Codable, Sendable {
         public var lastLineRight: Double?
         public var words: [Word]
 
-        /// The cell's text with its wrapped lines joined.
-        public var text: String { lines.joined() }
+        /// The cell's text with its wrapped lines joined. Most cells hold one line (or
+        /// none): that line is the text, without joining an array every time a reader asks.
+        public var text: String {
+            switch lines.count {
+            case 0: return ""
+            case 1: return lines[0]
+            default: return lines.joined()
+            }
+        }
     }
 
     /// Number of leaf columns.

@@ -50,6 +50,7 @@ final class AmountFastPathTests: XCTestCase {
             strings = strings.flatMap { s in alphabet.map { s + $0 } }
             for s in strings {
                 let a = Amount(printed: s, unit: .yuan), r = reference(s)
+                XCTAssertEqual(Amount.reads(s), a != nil, "\(s.debugDescription)")
                 XCTAssertEqual(a?.value, r?.value, "\(s.debugDescription)")
                 XCTAssertEqual(a?.printed, r?.printed, "\(s.debugDescription)")
                 if let a, let r { XCTAssertEqual(a.value.description, r.value.description); amounts += 1 }

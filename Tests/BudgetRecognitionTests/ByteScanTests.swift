@@ -1,0 +1,90 @@
+@testable import BudgetModel
+@testable import BudgetRecognition
+import XCTest
+
+/// The byte-level readings that replaced character-by-character ones give the same answers,
+/// on every string of the corpus (`TextScanTests.corpusStrings`) and on edge cases.
+final class ByteScanTests: XCTestCase {
+    func strings() -> [String] {
+        (TextScanTests.corpusStrings ?? []) + TextScanTests.edgeCases + [
+            "208", "20801", "2080101", "２０８", "20８", "2080", "208\u{301}", "2\u{301}0801", "208 ", " 208", "-208", "0000000",
+            "20801011", "\r\n208", "2026年预算数", "2025年", "12026年", "2026年\u{301}", "x2026年", "2026\u{301}年", "1989年2099年2100年",
+            "2026年2025年", "20262025年", "2026", "年2026", "2026年预算\u{3000}数", "\u{A0}", "a\u{2000}b", "a\u{200A}b", "a\u{200B}b",
+            "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{2060}", "\u{1680}", "\u{180E}", "\u{85}", "\u{3001}", "、。",
+        ]
+    }
+
+    /// The reading `ClassificationCode` had before.
+    private func referenceIsCode(_ text: String) -> Bool {
+        [3, 5, 7].contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    func testCodeDigitsAreTheCharacterReading() {
+        var codes = 0
+        for text in strings() {
+            XCTAssertEqual(ClassificationCode.isCodeDigits(text), referenceIsCode(text), text.debugDescription)
+            XCTAssertEqual(ClassificationCode(text)?.digits, referenceIsCode(text) ? text : nil, text.debugDescription)
+            if referenceIsCode(text) { codes += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(codes, 4)
+    }
+
+    func testWhiteSpaceBytesAreTheScalarReading() {
+        var found = 0
+        for text in strings() {
+            var copy = text
+            let old = text.unicodeScalars.contains(where: Whitespace.isWhiteSpace)
+            XCTAssertEqual(copy.withUTF8(Whitespace.holdsWhiteSpace), old, text.debugDescription)
+            XCTAssertEqual(Whitespace.removed(from: text), text.filter { !$0.isWhitespace }, text.debugDescription)
+            if old { found += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(found, 20)  // the edge cases: corpus cells are read without whitespace
+        // Every scalar, alone and between ideographs.
+        for v in 0...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            for text in [String(Character(s)), "预\(Character(s))算"] {
+                var copy = text
+                XCTAssertEqual(copy.withUTF8(Whitespace.holdsWhiteSpace), s.properties.isWhitespace, String(format: "U+%04X", v))
+            }
+        }
+    }
+
+    func testAmountReadsIsTheConversion() {
+        var amounts = 0
+        for text in strings() {
+            XCTAssertEqual(Amount.reads(text), Amount(printed: text, unit: .yuan) != nil, text.debugDescription)
+            if Amount.reads(text) { amounts += 1 }
+        }
+        XCTAssertGreaterThan(amounts, TextScanTests.corpusStrings == nil ? 0 : 100)
+    }
+
+    /// The reading `ColumnLayout.years` had before: characters, and a string at every offset.
+    private func referenceYears(_ header: [String]) -> [Int] {
+        var out: [Int] = []
+        for part in header {
+            let chars = Array(part)
+            var i = 0
+            while i + 4 < chars.count + 1 {
+                let slice = String(chars[i..<min(i + 4, chars.count)])
+                if slice.count == 4, slice.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(slice), (1990...2099).contains(y),
+                   i + 4 < chars.count, chars[i + 4] == "年", i == 0 || !(chars[i - 1].isASCII && chars[i - 1].isNumber) {
+                    out.append(y)
+                    i += 4
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return out
+    }
+
+    func testHeaderYearsAreTheCharacterReading() {
+        var years = 0
+        for text in strings() {
+            XCTAssertEqual(ColumnLayout.years([text]), referenceYears([text]), text.debugDescription)
+            years += referenceYears([text]).count
+        }
+        XCTAssertEqual(ColumnLayout.years(["2026年预算数", "x", "2025年决算"]), [2026, 2025])
+        XCTAssertGreaterThan(years, TextScanTests.corpusStrings == nil ? 3 : 50)
+    }
+}
