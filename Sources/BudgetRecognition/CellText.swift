@@ -22,13 +22,27 @@ enum CellText {
 
     /// Enumerators that open an item label: 一、 （一） 1. 1、 (1)
     static func startsWithEnumerator(_ text: String) -> Bool {
-        let numerals = "一二三四五六七八九十"
         var s = Substring(text)
         if s.first == "（" || s.first == "(" { s = s.dropFirst() }
-        let lead = s.prefix { numerals.contains($0) || ($0.isASCII && $0.isNumber) }
+        let lead = s.prefix { isChineseNumeral($0) || ($0.isASCII && $0.isNumber) }
         guard !lead.isEmpty else { return false }
         let next = s.dropFirst(lead.count).first
         return next == "、" || next == "." || next == "．" || next == "）" || next == ")"
+    }
+
+    /// 一 … 十, as `"一二三四五六七八九十".contains(c)` answers: that compared `c` with each
+    /// of the ten characters in turn, for every character of every label asked. A
+    /// character of one ASCII or CJK unified ideograph scalar equals only itself, so it is
+    /// answered from its scalar; any other is compared as before.
+    static func isChineseNumeral(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        if scalars.count == 1, let v = scalars.first?.value, v < 0x80 || (0x4E00...0x9FFF).contains(v) {
+            switch v {
+            case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341: return true
+            default: return false
+            }
+        }
+        return "一二三四五六七八九十".contains(c)
     }
 
     /// 合计 / 总计 labels and their role.

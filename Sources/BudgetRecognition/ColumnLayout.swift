@@ -79,6 +79,7 @@ struct ColumnLayout {
             indicators = Set(columnLabels.indices.filter { Self.isIndicator(columnLabels[$0]) })
         }
         labels = dropCaptions(header: header, kind: kind)
+        classificationCode = code.flatMap { ColumnMeaning(.code, header: headers[$0]).isAgencyCode ? nil : $0 }
     }
 
     /// The table's cells from the grid's: code parts joined, and a 合计 label printed
@@ -155,10 +156,9 @@ struct ColumnLayout {
     }
 
     /// The column a row's typed code is read from: the code column, unless it numbers
-    /// agencies (单位编码 `234` is the 西安市气象局, not 类 234).
-    private var classificationCode: Int? {
-        code.flatMap { ColumnMeaning(.code, header: headers[$0]).isAgencyCode ? nil : $0 }
-    }
+    /// agencies (单位编码 `234` is the 西安市气象局, not 类 234). Decided once per table
+    /// (at the end of `init`, from the code column's header), not again for every row.
+    private var classificationCode: Int?
 
     func typedRow(cells gridCells: [String], printed: [String], boxes gridBoxes: [[PageBox]], page: Int, unit: MoneyUnit?) -> BudgetRow {
         let (cells, boxes) = merge(gridCells, boxes: gridBoxes)

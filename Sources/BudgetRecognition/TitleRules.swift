@@ -9,11 +9,12 @@ enum TitleRules {
     /// contents entry, a note or a unit line.
     static func isTitle(_ text: String) -> Bool {
         let t = CellText.clean(text)
+        // A title ends in 表 or a closing bracket: asked first, it spares counting the
+        // characters and the scans below on the lines of prose (every line of every page
+        // is asked).
+        guard let last = t.last, t.hasSuffix("表") || last == "）" || last == ")" else { return false }
         let count = t.count
         guard count >= 3, count <= 80, !PlainText.contains(t, "…"), !PlainText.contains(t, "...."), !t.hasPrefix("注") else { return false }
-        // A title ends in 表 or a closing bracket: asked first, it spares the scans below
-        // on the lines of prose (every line of every page is asked).
-        guard let last = t.last, t.hasSuffix("表") || last == "）" || last == ")" else { return false }
         if isLabelLine(t) { return false }
         guard !isFurniture(t), !strippingLabels(t).isEmpty else { return false }
         return t.hasSuffix("表") || (last == "）" || last == ")") && (PlainText.contains(t, "表（") || PlainText.contains(t, "表(") || hasLabel(t))
@@ -121,10 +122,18 @@ enum TitleRules {
             guard let m = scan(scalars), let r = scalars.range(m) else { continue }
             let matched = t[r]
             // A bare number is no label: it must carry 表 or a 公开/预算/决算/附 word.
-            guard matched.contains("表") || matched.contains("公开") || matched.contains("附") else { continue }
+            guard carriesLabelWord(matched) else { continue }
             t.removeSubrange(r)
         }
         return t
+    }
+
+    /// Whether a matched label holds 表, 公开 or 附, as Foundation's `contains` on the
+    /// substring answers (`PlainText.contains` gives its answer from the bytes of plain
+    /// text, where `Substring.contains` went through `range(of:)` every time).
+    static func carriesLabelWord(_ matched: Substring) -> Bool {
+        let text = String(matched)
+        return PlainText.contains(text, "表") || PlainText.contains(text, "公开") || PlainText.contains(text, "附")
     }
 
     /// A labelled line above a table: `单位：元`, `编制部门：…`, `部门：…`, `预算年度：2023` —

@@ -1,11 +1,12 @@
 @testable import BudgetModel
 @testable import BudgetRecognition
+import Foundation
 import XCTest
 
 /// The byte-level readings that replaced character-by-character ones give the same answers,
 /// on every string of the corpus (`TextScanTests.corpusStrings`) and on edge cases.
 final class ByteScanTests: XCTestCase {
-    func strings() -> [String] {
+    static func strings() -> [String] {
         (TextScanTests.corpusStrings ?? []) + TextScanTests.edgeCases + [
             "208", "20801", "2080101", "２０８", "20８", "2080", "208\u{301}", "2\u{301}0801", "208 ", " 208", "-208", "0000000",
             "20801011", "\r\n208", "2026年预算数", "2025年", "12026年", "2026年\u{301}", "x2026年", "2026\u{301}年", "1989年2099年2100年",
@@ -21,7 +22,7 @@ final class ByteScanTests: XCTestCase {
 
     func testCodeDigitsAreTheCharacterReading() {
         var codes = 0
-        for text in strings() {
+        for text in Self.strings() {
             XCTAssertEqual(ClassificationCode.isCodeDigits(text), referenceIsCode(text), text.debugDescription)
             XCTAssertEqual(ClassificationCode(text)?.digits, referenceIsCode(text) ? text : nil, text.debugDescription)
             if referenceIsCode(text) { codes += 1 }
@@ -31,7 +32,7 @@ final class ByteScanTests: XCTestCase {
 
     func testWhiteSpaceBytesAreTheScalarReading() {
         var found = 0
-        for text in strings() {
+        for text in Self.strings() {
             var copy = text
             let old = text.unicodeScalars.contains(where: Whitespace.isWhiteSpace)
             XCTAssertEqual(copy.withUTF8(Whitespace.holdsWhiteSpace), old, text.debugDescription)
@@ -51,7 +52,7 @@ final class ByteScanTests: XCTestCase {
 
     func testAmountReadsIsTheConversion() {
         var amounts = 0
-        for text in strings() {
+        for text in Self.strings() {
             XCTAssertEqual(Amount.reads(text), Amount(printed: text, unit: .yuan) != nil, text.debugDescription)
             if Amount.reads(text) { amounts += 1 }
         }
@@ -80,11 +81,59 @@ final class ByteScanTests: XCTestCase {
 
     func testHeaderYearsAreTheCharacterReading() {
         var years = 0
-        for text in strings() {
+        for text in Self.strings() {
             XCTAssertEqual(ColumnLayout.years([text]), referenceYears([text]), text.debugDescription)
             years += referenceYears([text]).count
         }
         XCTAssertEqual(ColumnLayout.years(["2026年预算数", "x", "2025年决算"]), [2026, 2025])
         XCTAssertGreaterThan(years, TextScanTests.corpusStrings == nil ? 3 : 50)
+    }
+}
+
+/// The scans that replaced Foundation and character comparisons in title and label rules.
+final class TitleScanTests: XCTestCase {
+    func testChineseNumeralIsTheStringSearch() {
+        var numerals = 0
+        for v in 0...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let marked = "\(Character(s))\u{301}"
+            for c in [Character(s)] + (marked.count == 1 ? [Character(marked)] : []) {
+                XCTAssertEqual(CellText.isChineseNumeral(c), "一二三四五六七八九十".contains(c), String(format: "U+%04X", v))
+            }
+            if CellText.isChineseNumeral(Character(s)) { numerals += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(numerals, 10)
+    }
+
+    /// The reading `startsWithEnumerator` had before.
+    private func referenceStartsWithEnumerator(_ text: String) -> Bool {
+        let numerals = "一二三四五六七八九十"
+        var s = Substring(text)
+        if s.first == "（" || s.first == "(" { s = s.dropFirst() }
+        let lead = s.prefix { numerals.contains($0) || ($0.isASCII && $0.isNumber) }
+        guard !lead.isEmpty else { return false }
+        let next = s.dropFirst(lead.count).first
+        return next == "、" || next == "." || next == "．" || next == "）" || next == ")"
+    }
+
+    func testEnumeratorsAsBefore() {
+        var enumerated = 0
+        for text in ByteScanTests.strings() + ["一、", "（十）", "(3)", "12.", "一\u{301}、", "十一、x", "（", "二十"] {
+            XCTAssertEqual(CellText.startsWithEnumerator(text), referenceStartsWithEnumerator(text), text.debugDescription)
+            if referenceStartsWithEnumerator(text) { enumerated += 1 }
+        }
+        XCTAssertGreaterThan(enumerated, 4)
+    }
+
+    func testLabelWordsAreFoundations() {
+        var carried = 0
+        for text in ByteScanTests.strings() + ["表\u{301}", "公\u{301}开", "附表", "公开01", "e\u{301}表"] where text.utf8.count < 2000 {
+            for sub in [text[...], text.dropFirst(), text.dropLast()] {
+                let old = sub.contains("表") || sub.contains("公开") || sub.contains("附")
+                XCTAssertEqual(TitleRules.carriesLabelWord(sub), old, String(sub).debugDescription)
+                if old { carried += 1 }
+            }
+        }
+        XCTAssertGreaterThan(carried, 10)
     }
 }
