@@ -130,7 +130,8 @@ public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
 
     /// Rule 2: the items a header word names (more than one when cells were glued).
     static func items(_ p: String) -> [Measure] {
-        func has(_ word: String) -> Bool { PlainText.contains(p, word) }
+        let text = PlainText.Searched(p)  // asked for up to twenty words
+        func has(_ word: String) -> Bool { text.contains(word) }
         var found: [Measure] = []
         if has("因公出国") { found.append(.goingAbroad) }
         if has("公务接待") { found.append(.reception) }

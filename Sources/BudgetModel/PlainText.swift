@@ -21,6 +21,30 @@ public enum PlainText {
         return found < 0 ? text.contains(word) : found == 1
     }
 
+    /// A text asked whether it contains one word after another (a header against a list of
+    /// words): whether the text is plain is read once, not again for every word. Each
+    /// answer is `PlainText.contains(text, word)`'s.
+    public struct Searched {
+        public let text: String
+        private let plain: Bool
+
+        public init(_ text: String) {
+            var bytes = text
+            self.text = text
+            plain = bytes.withUTF8(PlainText.isPlain)
+        }
+
+        /// `PlainText.contains(text, word)`.
+        public func contains(_ word: String) -> Bool {
+            guard plain else { return text.contains(word) }
+            var text = text, word = word
+            let found: Int8 = text.withUTF8 { t in
+                word.withUTF8 { w in isPlain(w) ? (firstOffset(of: w, in: t, from: 0) != nil ? 1 : 0) : -1 }
+            }
+            return found < 0 ? text.contains(word) : found == 1
+        }
+    }
+
     /// `text` with every occurrence of each of `words` removed, one word after the other,
     /// as `replacingOccurrences(of:with: "")` applied in turn does it.
     public static func removing(_ words: [String], from text: String) -> String {

@@ -221,8 +221,8 @@ struct ColumnLayout {
     /// own label starts with 其中 (a 其中 caption over several columns heads the parts of a
     /// total instead); basis from 年初预算, 调整预算/全年预算, 决算/执行/实际.
     static func amountRole(_ header: [String], earlierYear: Bool, finalAccount: Bool) -> ColumnRole {
-        let text = header.joined(separator: "/")
-        let has = { (words: [String]) in words.contains { PlainText.contains(text, $0) } }
+        let text = PlainText.Searched(header.joined(separator: "/"))  // asked for some thirty words
+        let has = { (words: [String]) in words.contains { text.contains($0) } }
         // Money brought into this year is this year's income, whatever year it names:
         // 上年结转, 上年结余, 上年实户资金余额, and 用事业基金弥补收支差额 (a fund drawn to
         // make up a gap, not a difference between columns).

@@ -136,6 +136,9 @@ struct GridBuilder {
 
     /// Words of one cell grouped into lines (overlapping vertically), top to bottom.
     private func textLines(_ words: [Word]) -> [[Word]] {
+        // Most cells hold one word (an amount, a short label) or none: one line or none,
+        // without sorting and regrouping.
+        if words.count <= 1 { return words.isEmpty ? [] : [words] }
         var lines: [[Word]] = []
         for w in words.sorted(by: { $0.box.midY < $1.box.midY }) {
             if let last = lines.last?.last, w.box.midY - last.box.midY < 0.5 * min(w.fontSize, last.fontSize) {

@@ -137,3 +137,19 @@ final class TitleScanTests: XCTestCase {
         XCTAssertGreaterThan(carried, 10)
     }
 }
+
+/// `PlainText.Searched` answers as `PlainText.contains` (itself compared with Foundation in
+/// `TextScanTests`), on every corpus string and every word the readers ask.
+final class SearchedTextTests: XCTestCase {
+    func testSearchedIsPlainContains() {
+        var found = 0
+        for text in ByteScanTests.strings() where text.utf8.count < 2000 {
+            let searched = PlainText.Searched(text)
+            for word in TextScanTests.words + ["其中", "上年", "预算数", "小计", "合计", "总计", "基本支出"] {
+                XCTAssertEqual(searched.contains(word), PlainText.contains(text, word), "\(text) ∋ \(word)")
+                if searched.contains(word) { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 50)
+    }
+}
