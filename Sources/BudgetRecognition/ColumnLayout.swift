@@ -92,9 +92,7 @@ struct ColumnLayout {
         // A column of one grid column (most) is that cell, without joining; without boxes
         // every column is printed nowhere.
         var out = groups.map { g in Self.joinedText(cells, g) }
-        var where_ = boxes.isEmpty ? Array(repeating: [PageBox](), count: groups.count) : groups.map { g in
-            g.reduce(into: [PageBox]()) { all, c in for b in c < boxes.count ? boxes[c] : [] { all = all.adding(b) } }
-        }
+        var where_ = boxes.isEmpty ? Array(repeating: [PageBox](), count: groups.count) : groups.map { g in Self.joinedBoxes(boxes, g) }
         for c in codeColumns where c + 1 < out.count && out[c + 1].isEmpty && CellText.totalRole(out[c]) != nil {
             out[c + 1] = out[c]
             out[c] = ""
@@ -384,6 +382,14 @@ struct ColumnLayout {
 
     /// Labels of the indicator levels that mark a performance-target grid (绩效目标表, 绩效自评表).
     static let indicatorLevels: Set<String> = ["一级指标", "二级指标", "三级指标", "指标名称"]
+
+    /// Where an output column is printed in a grid row: its grid cells' boxes, grown
+    /// together on each page (`adding`). A column of one grid column printed in one box
+    /// (most) is that box: adding one box to none gives it back.
+    private static func joinedBoxes(_ boxes: [[PageBox]], _ group: Range<Int>) -> [PageBox] {
+        if group.count == 1, group.lowerBound < boxes.count, boxes[group.lowerBound].count <= 1 { return boxes[group.lowerBound] }
+        return group.reduce(into: [PageBox]()) { all, c in for b in c < boxes.count ? boxes[c] : [] { all = all.adding(b) } }
+    }
 
     /// Whether a cell is one of `indicatorLevels`, asked of every body cell: the set is
     /// looked up (hashing the whole text) only for text of a level label's length. Each

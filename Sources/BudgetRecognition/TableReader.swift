@@ -185,9 +185,13 @@ struct TableReader {
     /// parenthesised remark such as `（无政府性基金支出）`.
     private static func note(in row: TableGrid.Row, columns: Int) -> String? {
         let filled = row.cells.filter { !$0.text.isEmpty }
-        let texts = filled.map { CellText.clean($0.text) }
-        guard let first = texts.first, columns > 1 else { return nil }
-        if first.hasPrefix("注"), !texts.contains(where: CellText.isAmount) { return texts.joined() }
+        guard let firstCell = filled.first, columns > 1 else { return nil }
+        let first = CellText.clean(firstCell.text)
+        // Every cell is cleaned and read only for a row that starts with 注 (few do).
+        if first.hasPrefix("注") {
+            let texts = filled.map { CellText.clean($0.text) }
+            if !texts.contains(where: CellText.isAmount) { return texts.joined() }
+        }
         guard filled.count == 1, filled[0].columns.count * 2 >= columns else { return nil }
         return first.hasPrefix("（") || first.hasPrefix("(") ? first : nil
     }
