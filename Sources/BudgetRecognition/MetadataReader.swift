@@ -56,8 +56,9 @@ struct MetadataReader {
     /// An organisation's name: ideographs and brackets, no sentence punctuation or figures,
     /// and none of the words of a budget's contents (财政拨款, 收支, 万元 …).
     private static func isName(_ text: String) -> Bool {
-        text.count >= 2 && MetadataScans.isIdeographs(text)
-            && !["财政拨款", "预算", "决算", "收支", "收入", "支出", "万元", "目录", "公开", "概况", "年度", "合计", "总计", "小计"].contains { text.contains($0) }
+        let searched = PlainText.Searched(text)  // Foundation's answer, from the bytes of plain text
+        return text.count >= 2 && MetadataScans.isIdeographs(text)
+            && !["财政拨款", "预算", "决算", "收支", "收入", "支出", "万元", "目录", "公开", "概况", "年度", "合计", "总计", "小计"].contains { searched.contains($0) }
             && text != "元"
     }
 
@@ -87,7 +88,7 @@ struct MetadataReader {
         }
         // An agency code before the name (`323 石家庄市…`), not a year (`2023年…表`).
         if let value = mostCommon(tableLines.compactMap(MetadataScans.codedName)
-            .filter { !$0.contains("表") }) {
+            .filter { !PlainText.contains($0, "表") }) {
             out.append(value)
         }
         if let value = mostCommon(titles.compactMap(MetadataScans.titledName)) { out.append(value) }

@@ -41,7 +41,8 @@ struct ProseReader {
     }
 
     private func isHeading(_ text: String, size: Double, body: Double) -> Bool {
-        guard text.count <= 40, !text.hasSuffix("。"), !text.hasSuffix("；"), !PlainText.contains(text, "…"), !PlainText.contains(text, "....") else {
+        // At most 40 characters: 40 stepped over, not every character of a long prose line counted.
+        guard text.dropFirst(40).isEmpty, !text.hasSuffix("。"), !text.hasSuffix("；"), !PlainText.contains(text, "…"), !PlainText.contains(text, "....") else {
             return false
         }
         if size >= body + 1.5 { return true }

@@ -152,4 +152,18 @@ final class SearchedTextTests: XCTestCase {
         }
         XCTAssertGreaterThan(found, 50)
     }
+
+    /// The words MetadataReader asks of names, against Foundation's `contains` itself.
+    func testSearchedIsFoundationsOnNameWords() {
+        let words = ["财政拨款", "预算", "决算", "收支", "收入", "支出", "万元", "目录", "公开", "概况", "年度", "合计", "总计", "小计", "表"]
+        var found = 0
+        for text in ByteScanTests.strings() where text.utf8.count < 2000 {
+            let searched = PlainText.Searched(text)
+            for word in words {
+                XCTAssertEqual(searched.contains(word), text.contains(word), "\(text) ∋ \(word)")
+                if text.contains(word) { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 50)
+    }
 }
