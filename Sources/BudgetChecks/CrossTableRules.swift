@@ -90,10 +90,13 @@ enum CrossTableRules {
                                  summary: "A line labelled in two tables is labelled the same: labels one character apart are flagged.") { doc in
         var seen: [String: (table: BudgetTable, row: BudgetRow)] = [:]
         for table in doc.tables where table.kind != .other && table.kind != .performanceTargets {
+            let labelled = table.meanings.indices.filter { [.name, .text].contains(table.meanings[$0].role) }
             for row in table.rows {
-                for c in table.meanings.indices where [.name, .text].contains(table.meanings[c].role) {
+                for c in labelled {
                     let label = Self.bare(row.cells[c])
-                    if label.count >= 5, seen[label] == nil { seen[label] = (table, row) }
+                    // `label.count >= 5`, counting no further than the fifth character: a
+                    // full count walks every character of every cell (grapheme breaking).
+                    if !label.dropFirst(4).isEmpty, seen[label] == nil { seen[label] = (table, row) }
                 }
             }
         }
