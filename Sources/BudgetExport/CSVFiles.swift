@@ -26,15 +26,15 @@ public enum CSVFiles {
     static func factRows(_ document: BudgetDocument, measures: Measures? = nil) -> [[String]] {
         var rows: [[String]] = []
         for f in Fact.facts(of: document, measures: measures ?? Measures(document)) {
-            let parts = f.code?.parts ?? []
+            let code = f.code.map(CodeText.init)
             rows.append([
                 f.documentID, f.fiscalYear.map(String.init) ?? "", f.entity ?? "", f.documentKind.rawValue,
                 f.scope.rawValue, f.tableKind.rawValue, f.tableTitle, String(f.page), String(f.rowIndex),
-                f.code?.digits ?? "", parts.first ?? "", parts.count > 1 ? parts[1] : "", parts.count > 2 ? parts[2] : "",
+                f.code?.digits ?? "", code?.classPart ?? "", code?.kuan ?? "", code?.xiang ?? "",
                 f.name ?? "", f.role.rawValue, f.columnPath, plain(f.amount.value), f.amount.unit.rawValue,
                 plainYuan(f.amount), f.phase, f.direction?.rawValue ?? "", f.fund?.rawValue ?? "",
-                f.code.flatMap(Classification.init)?.rawValue ?? "", f.code.map { String($0.level) } ?? "",
-                f.code?.parent?.digits ?? "", f.measure?.rawValue ?? "", f.period?.rawValue ?? "", f.basis?.rawValue ?? "",
+                f.code.flatMap(Classification.init)?.rawValue ?? "", code.map { String($0.level) } ?? "",
+                code?.parent ?? "", f.measure?.rawValue ?? "", f.period?.rawValue ?? "", f.basis?.rawValue ?? "",
             ])
         }
         return rows

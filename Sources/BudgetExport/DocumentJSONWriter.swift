@@ -230,15 +230,15 @@ extension JSONWriter {
 
     /// `DocumentJSON.Code`.
     private mutating func code(_ c: ClassificationCode) {
-        let parts = c.parts
+        let text = CodeText(c)
         object { w in
-            w.key("class"); w.string(parts[0])
+            w.key("class"); w.string(text.classPart)
             w.key("classification"); w.optional(Classification(c)?.rawValue)
             w.key("code"); w.string(c.digits)
-            w.key("kuan"); w.optional(parts.count > 1 ? parts[1] : nil)
-            w.key("level"); w.number(c.level)
-            w.key("parent"); w.optional(c.parent?.digits)
-            w.key("xiang"); w.optional(parts.count > 2 ? parts[2] : nil)
+            w.key("kuan"); w.optional(text.kuan)
+            w.key("level"); w.number(text.level)
+            w.key("parent"); w.optional(text.parent)
+            w.key("xiang"); w.optional(text.xiang)
         }
     }
 
