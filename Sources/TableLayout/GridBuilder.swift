@@ -46,7 +46,10 @@ struct GridBuilder {
                 if r + 1 < nr, !horizontalBorder(ys[r + 1], xs[c], xs[c + 1]) { parent[find(r * nc + c)] = find((r + 1) * nc + c) }
             }
         }
-        var spans: [Int: (r0: Int, r1: Int, c0: Int, c1: Int)] = [:]
+        // Spans and words by root cell, in arrays indexed by the root (every root is a
+        // cell index): no dictionary hashing per cell and per word. Cells are sorted by
+        // column below, so the order roots are visited in does not show.
+        var spans = [(r0: Int, r1: Int, c0: Int, c1: Int)?](repeating: nil, count: nr * nc)
         for r in 0..<nr {
             for c in 0..<nc {
                 let root = find(r * nc + c)
@@ -62,21 +65,22 @@ struct GridBuilder {
         // and, where the file says nothing of clipping, a label's tail clipped by the next
         // cell goes back to the label's cell (`overflowAnchors`).
         let anchors = overflowAnchors(words, borders: xs, bands: ys)
-        var cellWords: [Int: [Word]] = [:]
+        var cellWords = [[Word]](repeating: [], count: nr * nc)
         for (i, w) in words.enumerated() {
             let cx = w.clip.map { overflowAnchor(w.box.midX, clip: $0) } ?? anchors[i] ?? w.box.midX, cy = w.box.midY
             guard let c = xs.indices.dropLast().first(where: { cx >= xs[$0] && cx < xs[$0 + 1] }),
                   let r = ys.indices.dropLast().first(where: { cy >= ys[$0] && cy < ys[$0 + 1] }) else { continue }
-            cellWords[find(r * nc + c), default: []].append(w)
+            cellWords[find(r * nc + c)].append(w)
         }
         var rows = (0..<nr).map { TableGrid.Row(top: ys[$0], bottom: ys[$0 + 1], cells: []) }
-        for (root, s) in spans {
+        for root in spans.indices {
+            guard let s = spans[root] else { continue }
             let box = Rect(x0: xs[s.c0], y0: ys[s.r0], x1: xs[s.c1 + 1], y1: ys[s.r1 + 1])
-            let inside = cellWords[root] ?? []
+            let inside = cellWords[root]
             let lines = textLines(inside)
             rows[s.r0].cells.append(TableGrid.Cell(
                 columns: s.c0..<(s.c1 + 1), rowSpan: s.r1 - s.r0 + 1, box: box,
-                lines: lines.map { $0.map(\.text).joined() },
+                lines: lines.map { $0.count == 1 ? $0[0].text : $0.map(\.text).joined() },  // a line of one word is its text
                 lastLineRight: lines.last?.last?.box.x1, words: inside))
         }
         for r in rows.indices { rows[r].cells.sort { $0.columns.lowerBound < $1.columns.lowerBound } }
