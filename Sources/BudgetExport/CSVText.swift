@@ -25,7 +25,7 @@ enum CSVText {
             }
             out.append("\r\n")
         }
-        return out.array
+        return out.take()
     }
 
     /// One field's bytes, quoted when they must be. Read from the string's UTF-8 storage

@@ -38,7 +38,7 @@ struct JSONWriter {
         var w = JSONWriter(pretty: pretty, capacity: capacity)
         write(&w)
         w.out.append(0x0A)
-        return w.out.array
+        return w.out.take()
     }
 
     // MARK: containers
