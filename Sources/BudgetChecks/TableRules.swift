@@ -57,7 +57,7 @@ enum TableRules {
     /// read from the UTF-8 bytes. The ASCII characters that are numbers are the bytes 0–9,
     /// and digits never join into one character, so the two agree and each digit is one
     /// byte. Why: through `Character`s (grapheme breaking) the code column's texts were
-    /// read for every parent and cost most of `parentSum` (callgrind, xian-2019-dept-05).
+    /// read for every parent and cost most of `parentSum` (callgrind, on a 45-page budget).
     static func digitCount(_ text: String) -> Int? {
         let bytes = text.utf8
         guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }

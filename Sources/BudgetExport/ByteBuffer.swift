@@ -4,7 +4,7 @@
 /// Why: the writers append a few bytes at a time (a comma, an indent, a key, a field).
 /// Into an `[UInt8]`, each append checks the array's uniqueness and capacity and a run goes
 /// through the generic `append(contentsOf:)`: ~90 instructions for an append of one key, a
-/// third of `JSONWriter`'s cost (callgrind, xian-2019-dept-05). Here an append is a capacity
+/// third of `JSONWriter`'s cost (callgrind, on a 45-page budget). Here an append is a capacity
 /// compare and a copy. The bytes are copied out once at the end (`array`).
 final class ByteBuffer {
     /// The chunk being written, and the chunks filled before it (with their byte counts).

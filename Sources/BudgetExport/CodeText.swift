@@ -5,7 +5,7 @@ import BudgetModel
 ///
 /// Why: the model works them out through `Character`s and builds a `ClassificationCode`
 /// for the parent (validating it again); the facts CSV and the document JSON ask for them
-/// for every coded amount and row (4.4 M instructions of xian-2019-dept-05's facts CSV).
+/// for every coded amount and row (4.4 M instructions of a 45-page budget's facts CSV).
 /// A code's text is ASCII digits — each one byte and one `Character`, as digits never join
 /// — so cutting the bytes gives the same strings, and the parent, the code without its
 /// last two digits, is a code when 3, 5 or 7 digits remain. A text that is not all ASCII

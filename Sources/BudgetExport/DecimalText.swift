@@ -102,7 +102,7 @@ enum DecimalText {
     /// digits rather than by `Decimal` multiplication.
     ///
     /// Why: `value * yuanPerUnit` cost ~3,600 instructions a call, and the JSON and the
-    /// facts CSV write every amount in 元 (7.7 M of xian-2019-dept-05's run). Foundation
+    /// facts CSV write every amount in 元 (7.7 M of a 45-page budget's run). Foundation
     /// multiplies exactly — the mantissas' product at the exponents' sum — and compacts the
     /// result: trailing zeros come off the mantissa onto the exponent. With a factor of 1 or
     /// 10⁴ and a mantissa of up to 64 bits that is integer arithmetic. A product past 64
