@@ -5,10 +5,10 @@
 /// Into an `[UInt8]`, each append checks the array's uniqueness and capacity and a run goes
 /// through the generic `append(contentsOf:)`: ~90 instructions for an append of one key, a
 /// third of `JSONWriter`'s cost (callgrind, on a 45-page budget). Here an append is a capacity
-/// compare and a copy. The bytes are copied out once at the end (`array`).
+/// compare and a copy. The bytes are copied out once at the end (`take()`).
 final class ByteBuffer {
     /// The chunk being written, and the chunks filled before it (with their byte counts).
-    /// Chunks, not one block that doubles: nothing is moved as the text grows, and `array`
+    /// Chunks, not one block that doubles: nothing is moved as the text grows, and `take()`
     /// frees each chunk as soon as it is copied, so the text is never held twice over (a
     /// 2.3 MB document JSON copied out of one block raised the peak RSS by as much).
     private var start: UnsafeMutablePointer<UInt8>
