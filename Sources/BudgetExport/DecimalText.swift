@@ -196,7 +196,7 @@ enum DecimalText {
             ("18446744073709551616", nil), ("123456789012345678901234567890", nil),
         ]
         for (text, want) in cases {
-            guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return false }
+            guard let d = Decimal(string: text) else { return false }
             let got = rawParts(d)
             guard got?.0 == want?.0, got?.1 == want?.1, got?.2 == want?.2 else { return false }
             if let got, got.2 != 0, d.exponent != got.1 || d.isSignMinus != got.0 { return false }

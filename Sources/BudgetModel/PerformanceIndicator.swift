@@ -126,9 +126,6 @@ public struct TargetValue: Hashable, Codable, Sendable {
     public var upper: Decimal?
     public var unit: String?
 
-    /// Made once: building a Locale for every value was half of reading a form's values.
-    private static let posix = Locale(identifier: "en_US_POSIX")
-
     /// Parses `printed`; text that is not a figure (提高职工用餐环境) keeps only `printed`.
     public init(printed: String) {
         self.printed = printed
@@ -140,9 +137,11 @@ public struct TargetValue: Hashable, Codable, Sendable {
             s = s.dropFirst(symbol.count)
             break
         }
+        // Only ASCII digits and points reach `Decimal(string:)`: without a locale it reads a
+        // point as the separator, as en_US_POSIX does, and no ICU locale is loaded for it.
         let digits = { (t: Substring) -> (Decimal?, Substring) in
             let n = t.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-            guard !n.isEmpty, let value = Decimal(string: String(n), locale: Self.posix) else { return (nil, t) }
+            guard !n.isEmpty, let value = Decimal(string: String(n)) else { return (nil, t) }
             return (value, t.dropFirst(n.count))
         }
         let (first, rest) = digits(s)
