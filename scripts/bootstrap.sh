@@ -49,5 +49,11 @@ if ! command -v swift >/dev/null 2>&1; then
   echo "bootstrap: no 'swift' on PATH; install Swift 6 (https://swift.org/install) or add /opt/swift/usr/bin to PATH" >&2
   exit 1
 fi
+# The executable is linked by lld (Package.swift: its code laid out by scripts/link-order.txt),
+# which swift.org's Linux toolchains carry beside swift.
+[ -x "$(dirname "$(readlink -f "$(command -v swift)")")/ld.lld" ] || command -v ld.lld >/dev/null 2>&1 || {
+  echo "bootstrap: no ld.lld beside swift or on PATH; use a swift.org toolchain (it has one) or install lld" >&2
+  exit 1
+}
 pkg-config --exists poppler || { echo "bootstrap: pkg-config cannot find poppler" >&2; exit 1; }
 echo "bootstrap: ready (poppler $(pkg-config --modversion poppler), $(swift --version 2>/dev/null | head -1))"
