@@ -159,8 +159,11 @@ public final class PDFDocument {
         // One pixel per point, fewer on a huge page: the measurement needs a few pixels per
         // glyph, never a buffer of hundreds of megabytes.
         let scale = min(1, (GrayImage.maxPixels / (page.source.width * page.source.height)).squareRoot())
+        // Only these fonts' glyphs are drawn: their ink is what is measured, and the page's
+        // other fonts need not be loaded.
         let image = try GrayImage.render(core, page: page.source.number, width: page.source.width,
-                                         height: page.source.height, scale: scale)
+                                         height: page.source.height, scale: scale,
+                                         fonts: Array(Set(unmeasured.map(\.font))).sorted())
         for suspect in unmeasured {
             fontOffsets[suspect.key] = assembler.glyphMetrics.measure(suspect.members, glyphs: page.glyphs,
                                                                       image: image, borders: page.rulings)

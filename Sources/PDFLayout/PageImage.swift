@@ -17,17 +17,17 @@ struct GrayImage: Sendable {
     /// Pixels a measurement renders at most (a 1:1 A3 page is 1 M).
     static let maxPixels = 16_000_000.0
 
-    /// Renders page `number` of `document` at `scale` pixels per point, on white paper. The
-    /// size is checked before any conversion, so a page of absurd dimensions is an error,
-    /// never a trap.
+    /// Renders page `number` of `document` at `scale` pixels per point, on white paper, with
+    /// only the text in `fonts` when given (`CoreDocument.render`). The size is checked
+    /// before any conversion, so a page of absurd dimensions is an error, never a trap.
     static func render(_ document: CoreDocument, page number: Int, width: Double, height: Double,
-                       scale: Double) throws(PDFLayoutError) -> GrayImage {
+                       scale: Double, fonts: [String]? = nil) throws(PDFLayoutError) -> GrayImage {
         let fw = (width * scale).rounded(.up), fh = (height * scale).rounded(.up)
         guard fw.isFinite, fh.isFinite, fw >= 1, fh >= 1, fw <= Double(maxSide), fh <= Double(maxSide) else {
             throw PDFLayoutError(file: document.name, page: number, reason: .absurdPage("a \(width)×\(height) pt page cannot be rendered"))
         }
         let pw = Int(fw), ph = Int(fh)
-        return try document.render(number, scale: scale, width: pw, height: ph) { image in
+        return try document.render(number, scale: scale, width: pw, height: ph, fonts: fonts) { image in
             let stride = bp_image_row_size(image)
             let data = bp_image_pixels(image)!
             let pixels = [UInt8](unsafeUninitializedCapacity: pw * ph) { out, count in

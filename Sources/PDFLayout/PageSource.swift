@@ -1,4 +1,5 @@
 import CPopplerCore
+import Foundation
 
 /// What poppler's core says about one page, copied out of C memory in one pass: characters
 /// in poppler's order (including the whitespace it inserts), their boxes and styles, and
@@ -54,13 +55,21 @@ final class CoreDocument {
     }
 
     /// Page `number` rendered at `scale` pixels per point into a `width` × `height` RGB
-    /// image, handed to `body` (row size, pixels) and freed after it.
-    func render<T>(_ number: Int, scale: Double, width: Int, height: Int,
+    /// image, handed to `body` (row size, pixels) and freed after it. With `fonts`, only the
+    /// text in those fonts (`TextStyle.font`) is drawn, with the rest of the page.
+    func render<T>(_ number: Int, scale: Double, width: Int, height: Int, fonts: [String]? = nil,
                    _ body: (_ image: OpaquePointer) throws(PDFLayoutError) -> T) throws(PDFLayoutError) -> T {
         var status = BP_OK
         var detail: UnsafePointer<CChar>?
-        guard let image = bp_page_render(handle, Int32(clamping: number), scale, Int32(clamping: width), Int32(clamping: height),
-                                         Self.limits, &status, &detail) else {
+        // The names as C strings for the call's duration (nil: no font list, all text).
+        let names: [UnsafeMutablePointer<CChar>?]? = fonts.map { $0.map { strdup($0) } }
+        defer { names?.forEach { free($0) } }
+        let list: [UnsafePointer<CChar>?]? = names.map { $0.map { $0.map { UnsafePointer($0) } } }
+        let rendered = list.withOptionalBuffer { names, count in
+            bp_page_render(handle, Int32(clamping: number), scale, Int32(clamping: width), Int32(clamping: height),
+                           names, Int32(clamping: count), Self.limits, &status, &detail)
+        }
+        guard let image = rendered else {
             let why = detail.map { String(cString: $0) } ?? ""
             switch status {
             case BP_NO_PAGE:
@@ -138,5 +147,13 @@ final class CoreDocument {
         let turned = abs(info.cropWidth - info.cropHeight) > 1 && (info.rotate == 90 || info.rotate == 270)
         return PageSource(number: number, width: info.width, height: info.height, rotation: turned ? 90 : 0,
                           characters: characters, styles: styles, marks: marks)
+    }
+}
+
+private extension Optional where Wrapped == [UnsafePointer<CChar>?] {
+    /// `body` with the array's storage and count, or with (nil, 0) when there is no array.
+    func withOptionalBuffer<T>(_ body: (UnsafePointer<UnsafePointer<CChar>?>?, Int) -> T) -> T {
+        guard let array = self else { return body(nil, 0) }
+        return array.withUnsafeBufferPointer { body($0.baseAddress, $0.count) }
     }
 }

@@ -126,9 +126,12 @@ typedef struct BPImage BPImage;
 /// Renders page `number` (1-based) at `scale` pixels per point onto white paper, as a
 /// viewer shows it (crop box, /Rotate, annotations), into an image of exactly `width` ×
 /// `height` pixels (what lies beyond is cut, what the page leaves blank is white).
+/// With `fonts` (`fontCount` names, as `BPStyle.font` gives them), only the text in those
+/// fonts is drawn (text that clips is always drawn); with NULL, all of it.
 /// `limits.maxSeconds` bounds the time spent; `limits.maxPageSide` the page's size.
 /// Returns NULL and sets `status` (and `detail`, may be NULL) on failure.
-BPImage *bp_page_render(BPDocument *document, int number, double scale, int width, int height, BPLimits limits, BPStatus *status, const char **detail);
+BPImage *bp_page_render(BPDocument *document, int number, double scale, int width, int height, const char *const *fonts, int fontCount,
+                        BPLimits limits, BPStatus *status, const char **detail);
 void bp_image_free(BPImage *image);
 int bp_image_width(const BPImage *image);
 int bp_image_height(const BPImage *image);
