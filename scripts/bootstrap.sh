@@ -13,8 +13,10 @@ set -euo pipefail
 packages=(libpoppler-private-dev libsqlite3-dev poppler-utils pkg-config libxlsxwriter-dev libreoffice-calc-nogui)
 # For the tests and scripts only: chromium loads `budgetpdf report` pages in a real browser
 # (ReportTests; a CJK font so its screenshots show the Chinese); GNU parallel runs the shard
-# recipe locally (deploy/run-shards-locally.sh).
-packages+=(chromium fonts-wqy-microhei parallel)
+# recipe locally (deploy/run-shards-locally.sh); valgrind counts instructions for
+# `scripts/bench-extract --instructions` and lists the functions runs execute for
+# `scripts/link-order`.
+packages+=(chromium fonts-wqy-microhei parallel valgrind)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
