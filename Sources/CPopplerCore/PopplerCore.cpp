@@ -627,6 +627,7 @@ private:
 
 std::once_flag globalsOnce;
 
+
 // Releases what createGfx and takeText hand out, whichever ownership the release uses.
 template<typename T>
 T *raw(T *p)
@@ -834,6 +835,24 @@ std::optional<std::string> latin1(const char *utf8)
 /// business: budgetpdf reports what it cannot read in its own words. (poppler-glib, which
 /// opened documents before, sent them to GLib's info log, which is not shown.)
 void quiet(ErrorCategory, Goffset, const char *) { }
+
+/// poppler's global state, set up once for the process (bp_prepare, bp_document_open).
+void prepareGlobals()
+{
+    std::call_once(globalsOnce, [] {
+        if (!globalParams) {
+            globalParams = std::make_unique<GlobalParams>();
+        }
+        setErrorCallback(&quiet);
+        // The first GfxState poppler makes sets up lcms's shared sRGB and XYZ profiles
+        // (static members, set without a lock when still empty). Page workers each make
+        // their first one at the same moment, and two threads setting them together
+        // crashed in lcms (1 run in ~300 under load, page 1 and 2 read side by side).
+        // One made here, once, before any worker runs, leaves them read-only after.
+        PDFRectangle box(0, 0, 1, 1);
+        GfxState warm(72.0, 72.0, &box, 0, false);
+    });
+}
 
 /// Gfx asks this between operators while a page is rendered; true ends the rendering.
 struct Deadline {
@@ -1055,6 +1074,16 @@ struct BPPage {
 
 extern "C" {
 
+int bp_prepare(void)
+{
+    try {
+        prepareGlobals();
+        return 1;
+    } catch (...) {
+        return 0; // bp_document_open tries again, and reports what fails
+    }
+}
+
 BPDocument *bp_document_open(const void *bytes, size_t length, const char *password, BPStatus *status, const char **detail)
 {
     const char *ignored;
@@ -1063,19 +1092,7 @@ BPDocument *bp_document_open(const void *bytes, size_t length, const char *passw
     }
     *detail = "";
     try {
-        std::call_once(globalsOnce, [] {
-            if (!globalParams) {
-                globalParams = std::make_unique<GlobalParams>();
-            }
-            setErrorCallback(&quiet);
-            // The first GfxState poppler makes sets up lcms's shared sRGB and XYZ profiles
-            // (static members, set without a lock when still empty). Page workers each make
-            // their first one at the same moment, and two threads setting them together
-            // crashed in lcms (1 run in ~300 under load, page 1 and 2 read side by side).
-            // One made here, once, before any worker runs, leaves them read-only after.
-            PDFRectangle box(0, 0, 1, 1);
-            GfxState warm(72.0, 72.0, &box, 0, false);
-        });
+        prepareGlobals();
         auto open = [&](const std::optional<GooString> &pw) {
             Object dict(objNull);
             auto *stream = new MemStream(static_cast<const char *>(bytes), 0, static_cast<Goffset>(length), std::move(dict));

@@ -48,6 +48,12 @@ typedef struct {
     double maxPageSide;
 } BPLimits;
 
+/// Sets up poppler's global state (its GlobalParams tables, ~1 ms), which the first
+/// bp_document_open otherwise does: a caller may have it done on another thread meanwhile.
+/// Safe from any thread, any number of times; 0 when it failed (bp_document_open then tries
+/// again and reports why).
+int bp_prepare(void);
+
 /// Opens a PDF held in memory. `bytes` must stay valid and unchanged until the document is
 /// closed. `password` (UTF-8) may be NULL; it is tried as ISO-8859-1 first where it can be
 /// (as poppler-glib does), then as given. Returns NULL and sets `status` on failure:
