@@ -69,13 +69,15 @@ let package = Package(
                 "BudgetBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // Linked by lld with the functions that runs execute laid out side by side
-            // (scripts/link-order: a run had 16 MB of the binary's code resident, mapped 64 KB
-            // around each page it touched, for 1.5 MB it ran), and no symbol table for the
-            // dynamic loader (the static Swift runtime's link flags export every symbol; the
-            // runtime's start-up dladdr scanned all 13,000 of them), and its 123,000 relative
-            // relocations packed (DT_RELR, glibc 2.36): their 2.9 MB table was read at every
-            // start.
+            // Linked by lld, with three things for start-up and memory (Linux only; the
+            // library products are built without them):
+            // - the functions runs execute laid out side by side (scripts/link-order): a run
+            //   had 16 MB of the binary's code resident, the 64 KB mapped around each page it
+            //   touched, for the 1.5 MB it ran;
+            // - no dynamic symbol table: the static Swift runtime's link flags export every
+            //   symbol, and the runtime's start-up dladdr scanned all 13,000 of them;
+            // - the 123,000 relative relocations packed (DT_RELR, glibc 2.36): their 2.9 MB
+            //   table was read at every start.
             linkerSettings: [
                 .unsafeFlags(["-use-ld=lld",
                               "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/link-order.txt",

@@ -627,7 +627,6 @@ private:
 
 std::once_flag globalsOnce;
 
-
 // Releases what createGfx and takeText hand out, whichever ownership the release uses.
 template<typename T>
 T *raw(T *p)
@@ -904,8 +903,8 @@ public:
 
     /// Draws only the text of the fonts named (`fontName`), or all text when nil; the rest
     /// of the page (paths, images) is drawn either way. Measuring a font's ink needs only
-    /// that font's glyphs: the page's other fonts are then neither loaded nor drawn (a
-    /// sixth of the instructions of the corpus document that measures the most pages).
+    /// that font's glyphs: the page's other fonts are then neither loaded nor drawn (an
+    /// eighth of the instructions of the corpus document that measures the most pages).
     void onlyFonts(std::optional<std::vector<std::string>> names)
     {
         only = std::move(names);
