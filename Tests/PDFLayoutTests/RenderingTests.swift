@@ -31,6 +31,54 @@ final class RenderingTests: XCTestCase {
         }
     }
 
+    /// The font measurement's rendering draws only the text in the fonts asked for: on a
+    /// sample page (fonts embedded), the glyphs of each font have ink when that font is asked
+    /// for, as when all text is, and none when another is asked for; the borders are there
+    /// either way.
+    func testRenderingDrawsOnlyTheTextOfTheFontsAsked() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.sample("hebei-portrait.pdf")))
+        let layout = try PDFDocument(data: data, name: "hebei-portrait.pdf").page(1)
+        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count, alignment: 16)
+        data.copyBytes(to: bytes)
+        defer { bytes.deallocate() }
+        let core = try CoreDocument(bytes: UnsafeRawBufferPointer(bytes), name: "hebei-portrait.pdf", password: nil)
+        func render(_ fonts: [String]?) throws -> GrayImage {
+            try GrayImage.render(core, page: 1, width: layout.width, height: layout.height, scale: 1, fonts: fonts)
+        }
+        /// Dark pixels inside the boxes of `font`'s glyphs.
+        func ink(_ image: GrayImage, of font: String) -> Int {
+            layout.glyphs.filter { layout.styles[$0.style].font == font && !$0.text.allSatisfy(\.isWhitespace) }.reduce(0) { sum, glyph in
+                var dark = 0
+                for y in max(0, Int(glyph.box.y0))..<min(image.height, Int(glyph.box.y1.rounded(.up))) {
+                    for x in max(0, Int(glyph.box.x0))..<min(image.width, Int(glyph.box.x1.rounded(.up))) where image[x, y] < 128 {
+                        dark += 1
+                    }
+                }
+                return sum + dark
+            }
+        }
+        let fonts = Array(Set(layout.styles.map(\.font))).sorted()
+        XCTAssertGreaterThanOrEqual(fonts.count, 2, "the page sets text in two fonts at least")
+        let all = try render(nil), none = try render([])
+        // The text's own ink: what a rendering has in a font's boxes beyond the rendering
+        // without text (borders cross some boxes).
+        func textInk(_ image: GrayImage, of font: String) -> Int { ink(image, of: font) - ink(none, of: font) }
+        for font in fonts {
+            let alone = try render([font])
+            XCTAssertGreaterThan(textInk(all, of: font), 50, font)
+            XCTAssertGreaterThanOrEqual(textInk(alone, of: font), textInk(all, of: font) * 9 / 10, font)
+            for other in fonts where other != font {
+                XCTAssertLessThan(textInk(alone, of: other), textInk(all, of: other) / 10, "\(other) drawn when only \(font) was asked for")
+            }
+        }
+        let border = layout.rulings.first { $0.orientation == .horizontal }
+        XCTAssertNotNil(border)
+        if let border {
+            let y = Int(border.position.rounded()), x = Int(((border.start + border.end) / 2).rounded())
+            XCTAssertLessThan((y - 1...y + 1).map { none[x, $0] }.min()!, 200, "the border is drawn without any text")
+        }
+    }
+
     func testAbsurdRenderSizesAreErrorsNotTraps() throws {
         let core = try core()
         for (w, h) in [(Double.infinity, 100.0), (200, 1e12), (0, 100)] {
