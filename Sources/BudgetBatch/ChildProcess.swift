@@ -23,13 +23,11 @@ enum ChildProcess {
         process.environment = ParentDeath.childEnvironment()
         let collected = Collected()
         err.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
-        do { try process.run() } catch { return .couldNotStart(error.localizedDescription) }
-        let deadline = DispatchTime.now() + timeout
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        if finished.wait(timeout: deadline) == .timedOut {
+        let exit: ChildExit
+        do { exit = try ChildExit(launching: process) } catch { return .couldNotStart(error.localizedDescription) }
+        if !exit.wait(until: .now() + timeout) {
             process.terminate()
-            if finished.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL); finished.wait() }
+            if !exit.wait(until: .now() + 5) { kill(process.processIdentifier, SIGKILL); exit.wait() }
             err.fileHandleForReading.readabilityHandler = nil
             return .timedOut
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BudgetBatch
 import BudgetExport
 import BudgetPDF
 import BudgetReport
@@ -122,20 +123,19 @@ struct PageRendering {
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return "cannot run \(tool): \(error.localizedDescription)" }
-        let deadline = Date().addingTimeInterval(secondsPerPage)
+        let exit: ChildExit
+        do { exit = try ChildExit(launching: process) } catch { return "cannot run \(tool): \(error.localizedDescription)" }
+        let deadline = DispatchTime.now() + secondsPerPage
         let reading = DispatchQueue.global()
         nonisolated(unsafe) var data = Data()
         let done = DispatchSemaphore(value: 0)
         reading.async { data = pipe.fileHandleForReading.readDataToEndOfFile(); done.signal() }
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
+        if !exit.wait(until: deadline) {
             process.terminate()
-            process.waitUntilExit()
+            exit.wait()
             done.wait()
             return "\(tool) took over \(Int(secondsPerPage)) s"
         }
-        process.waitUntilExit()
         done.wait()
         output = String(decoding: data, as: UTF8.self)
         if process.terminationReason == .uncaughtSignal { return "\(tool) crashed (signal \(process.terminationStatus))" }
