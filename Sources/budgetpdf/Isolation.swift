@@ -133,16 +133,31 @@ struct IsolatedReader {
     /// its exit code and the run goes on; a document's warnings are said, then `body` uses it
     /// (returning what to add to the `-v` line), then the `-v` line, and under `--strict` a
     /// document with pages left out adds 65. Returns the exit codes of the files that failed.
+    ///
+    /// With several files, the next document's reader is started as soon as one reader
+    /// has ended: it reads while this process decodes and `body` writes the one before. What a reader says is held back
+    /// until its document's turn, so the messages come in the order of the files.
     func each(_ files: [String], verbosity: Verbosity,
                        _ body: (_ index: Int, _ file: String, _ document: BudgetDocument) throws -> String) rethrows -> [Int32] {
         var failures: [Int32] = []
         let inProcess = files.count == 1
+        var next = inProcess || files.isEmpty ? nil : launch(files[0])
         for (index, file) in files.enumerated() {
-            let started = Date()
-            let document: BudgetDocument
+            var started = Date()
+            let result: Result<BudgetDocument, Failure>
             if inProcess { CrashGuard.begin(DocumentOptions.displayName(file)) }
             defer { if inProcess { CrashGuard.end() } }
-            switch inProcess ? readHere(file) : read(file) {
+            if inProcess {
+                result = readHere(file)
+            } else {
+                let reader = next!
+                started = reader.started
+                reader.wait()
+                next = index + 1 < files.count ? launch(files[index + 1]) : nil
+                result = reader.finish()
+            }
+            let document: BudgetDocument
+            switch result {
             case .success(let d): document = d
             case .failure(let f):
                 failures.append(f.code)
@@ -169,8 +184,8 @@ struct IsolatedReader {
         }
     }
 
-    /// Reads `file` in a child process.
-    func read(_ file: String) -> Result<BudgetDocument, Failure> {
+    /// Starts reading `file` in a child process.
+    func launch(_ file: String) -> ReaderChild {
         var arguments = ["read-document"]
         if let pages = options.pages { arguments += ["--pages", pages.description] }
         if let entity { arguments += ["--entity=\(entity)"] }
@@ -182,51 +197,9 @@ struct IsolatedReader {
             if stdin.data == nil { stdin.data = FileHandle.standardInput.readDataToEndOfFile() }
             input = stdin.data
         }
-        let process = Process()
-        // The reader dies with this process (`ParentDeath`): a killed extract, or a batch's
-        // child killed with its batch, leaves no reader running behind it.
-        if let setpriv = ParentDeath.setpriv {
-            process.executableURL = URL(fileURLWithPath: setpriv)
-            process.arguments = ParentDeath.setprivArguments + [Self.executable] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: Self.executable)
-            process.arguments = arguments
-        }
         var environment = ParentDeath.childEnvironment()
         if let password = options.effectivePassword { environment["BUDGETPDF_PASSWORD"] = password }
-        process.environment = environment
-        let out = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.standardError
-        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
-        let exit: ChildExit
-        do { exit = try ChildExit(launching: process) } catch {
-            CommandFailure.say("\(file): cannot start a reader process: \(error.localizedDescription)")
-            return .failure(Failure(code: 70))
-        }
-        if let input {
-            let writer = inPipe.fileHandleForWriting
-            // From another thread: the child reads its input while this one reads its output.
-            Thread.detachNewThread {
-                writer.write(input)
-                try? writer.close()
-            }
-        }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        exit.wait()
-        let name = file == "-" ? Self.stdinName : file
-        if process.terminationReason == .uncaughtSignal {
-            CommandFailure.say("\(name): budgetpdf crashed reading it (signal \(process.terminationStatus)); "
-                               + "no output for it; please report this with the file")
-            return .failure(Failure(code: 70))
-        }
-        guard process.terminationStatus == 0 else { return .failure(Failure(code: process.terminationStatus)) }
-        do {
-            return .success(try DocumentTransfer.decode(data))
-        } catch {
-            CommandFailure.say("\(name): the reader process returned no document (\(error))")
-            return .failure(Failure(code: 70))
-        }
+        return ReaderChild(file: file, executable: Self.executable, arguments: arguments, environment: environment, input: input)
     }
 
     /// This executable, for the children to run.

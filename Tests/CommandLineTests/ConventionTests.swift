@@ -147,6 +147,23 @@ final class ConventionTests: XCTestCase {
         XCTAssertTrue(alone.stderr.contains("crash-me.pdf: budgetpdf crashed reading it (signal "), alone.stderr)
     }
 
+    /// The next document's reader starts while the one before is written, yet what each
+    /// says comes in the order of the files: the failing middle file's reason after the
+    /// first document's `-v` line, before the last one's.
+    func testReadersSpeakInTheOrderOfTheFiles() throws {
+        let dir = try temporaryFolder()
+        let broken = dir.appendingPathComponent("broken.pdf")
+        try Data("not a pdf".utf8).write(to: broken)
+        let r = try Harness.run(["extract", portrait.path, broken.path, landscape.path, "--out", dir.appendingPathComponent("out").path, "-v"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        let order = ["hebei-portrait.pdf: ", "broken.pdf: not a PDF", "hebei-landscape.pdf: "].map { part in
+            lines.firstIndex { $0.contains(part) }
+        }
+        XCTAssertEqual(order.compactMap { $0 }.count, 3, r.stderr)
+        XCTAssertEqual(order.compactMap { $0 }, order.compactMap { $0 }.sorted(), r.stderr)
+    }
+
     /// A fault while a page is read — a bad memory access as in poppler, or a stack overflow
     /// on a page-reading thread — is reported naming the file and the page, exit 70, with no
     /// output for the document: read in process (one file) or in a reader process (several).

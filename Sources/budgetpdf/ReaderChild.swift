@@ -1,0 +1,107 @@
+import BudgetBatch
+import BudgetPDF
+import Foundation
+
+/// One document being read by a child `budgetpdf read-document` (`IsolatedReader`): started
+/// at once, its document and its messages gathered on other threads while this process
+/// does other work; `wait()` waits for the child to end, and `finish()` hands over the
+/// document (decoding it while the next child may already be at work).
+///
+/// What the child writes to standard error (why it failed, a crash report) is held until
+/// `finish()`, so that a reader started early speaks in its document's turn.
+final class ReaderChild {
+    /// When the reader was started: where its document's `-v` seconds count from.
+    let started = Date()
+    private let name: String
+    private let process = Process()
+    private let exit: ChildExit?
+    /// Why the child could not be started.
+    private let launchError: String?
+    private let output = Gathered(), messages = Gathered()
+
+    init(file: String, executable: String, arguments: [String], environment: [String: String], input: Data?) {
+        name = file == "-" ? IsolatedReader.stdinName : file
+        // The reader dies with this process (`ParentDeath`): a killed extract, or a batch's
+        // child killed with its batch, leaves no reader running behind it.
+        if let setpriv = ParentDeath.setpriv {
+            process.executableURL = URL(fileURLWithPath: setpriv)
+            process.arguments = ParentDeath.setprivArguments + [executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
+        process.environment = environment
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
+        do {
+            exit = try ChildExit(launching: process)
+            launchError = nil
+        } catch {
+            exit = nil
+            launchError = error.localizedDescription
+            return
+        }
+        // Each pipe is drained on a thread of its own: a child blocks once a pipe's buffer
+        // (64 KB) is full, and a document is more than that.
+        output.drain(out.fileHandleForReading)
+        messages.drain(err.fileHandleForReading)
+        if let input {
+            let writer = inPipe.fileHandleForWriting
+            Thread.detachNewThread {
+                writer.write(input)
+                try? writer.close()
+            }
+        }
+    }
+
+    /// Returns once the child has ended (at once if it never started).
+    func wait() {
+        exit?.wait()
+    }
+
+    /// Waits for the child, passes on what it said, and returns its document or the exit
+    /// code it failed with.
+    func finish() -> Result<BudgetDocument, IsolatedReader.Failure> {
+        guard let exit else {
+            CommandFailure.say("\(name): cannot start a reader process: \(launchError ?? "")")
+            return .failure(IsolatedReader.Failure(code: 70))
+        }
+        exit.wait()
+        let data = output.wait()
+        let said = messages.wait()
+        if !said.isEmpty { FileHandle.standardError.write(said) }
+        if process.terminationReason == .uncaughtSignal {
+            CommandFailure.say("\(name): budgetpdf crashed reading it (signal \(process.terminationStatus)); "
+                               + "no output for it; please report this with the file")
+            return .failure(IsolatedReader.Failure(code: 70))
+        }
+        guard process.terminationStatus == 0 else { return .failure(IsolatedReader.Failure(code: process.terminationStatus)) }
+        do {
+            return .success(try DocumentTransfer.decode(data))
+        } catch {
+            CommandFailure.say("\(name): the reader process returned no document (\(error))")
+            return .failure(IsolatedReader.Failure(code: 70))
+        }
+    }
+
+    /// A pipe's bytes, read to its end on another thread.
+    private final class Gathered: @unchecked Sendable {
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        func drain(_ handle: FileHandle) {
+            Thread.detachNewThread {
+                self.data = handle.readDataToEndOfFile()
+                self.done.signal()
+            }
+        }
+
+        /// The bytes, once the pipe has ended.
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
+    }
+}
