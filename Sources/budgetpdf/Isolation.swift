@@ -134,9 +134,11 @@ struct IsolatedReader {
     /// (returning what to add to the `-v` line), then the `-v` line, and under `--strict` a
     /// document with pages left out adds 65. Returns the exit codes of the files that failed.
     ///
-    /// With several files, the next document's reader is started as soon as one reader
-    /// has ended: it reads while this process decodes and `body` writes the one before. What a reader says is held back
-    /// until its document's turn, so the messages come in the order of the files.
+    /// With several files, two readers are at work at a time: the next document's reader
+    /// starts before this one is waited for, so it reads while this one finishes and while
+    /// this process decodes and `body` writes it (one reader alone leaves a core idle in
+    /// its serial stretches: start-up, recognition, encoding). What a reader says is held
+    /// back until its document's turn, so the messages come in the order of the files.
     func each(_ files: [String], verbosity: Verbosity,
                        _ body: (_ index: Int, _ file: String, _ document: BudgetDocument) throws -> String) rethrows -> [Int32] {
         var failures: [Int32] = []
@@ -152,7 +154,6 @@ struct IsolatedReader {
             } else {
                 let reader = next!
                 started = reader.started
-                reader.wait()
                 next = index + 1 < files.count ? launch(files[index + 1]) : nil
                 result = reader.finish()
             }

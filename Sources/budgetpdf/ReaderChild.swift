@@ -4,8 +4,7 @@ import Foundation
 
 /// One document being read by a child `budgetpdf read-document` (`IsolatedReader`): started
 /// at once, its document and its messages gathered on other threads while this process
-/// does other work; `wait()` waits for the child to end, and `finish()` hands over the
-/// document (decoding it while the next child may already be at work).
+/// does other work; `finish()` waits for it and hands over the document.
 ///
 /// What the child writes to standard error (why it failed, a crash report) is held until
 /// `finish()`, so that a reader started early speaks in its document's turn.
@@ -54,11 +53,6 @@ final class ReaderChild {
                 try? writer.close()
             }
         }
-    }
-
-    /// Returns once the child has ended (at once if it never started).
-    func wait() {
-        exit?.wait()
     }
 
     /// Waits for the child, passes on what it said, and returns its document or the exit
