@@ -21,28 +21,16 @@ enum ChildProcess {
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         process.environment = ParentDeath.childEnvironment()
-        let collected = Collected()
-        err.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
         let exit: ChildExit
         do { exit = try ChildExit(launching: process) } catch { return .couldNotStart(error.localizedDescription) }
+        let said = PipeDrain(err.fileHandleForReading)
         if !exit.wait(until: .now() + timeout) {
             process.terminate()
             if !exit.wait(until: .now() + 5) { kill(process.processIdentifier, SIGKILL); exit.wait() }
-            err.fileHandleForReading.readabilityHandler = nil
             return .timedOut
         }
-        err.fileHandleForReading.readabilityHandler = nil
-        collected.append(err.fileHandleForReading.readDataToEndOfFile())
         if process.terminationReason == .uncaughtSignal { return .signalled(process.terminationStatus) }
-        return .exited(process.terminationStatus, stderr: collected.text)
-    }
-
-    /// Bytes from a pipe's handler thread, behind a lock.
-    private final class Collected: @unchecked Sendable {
-        private var data = Data()
-        private let lock = NSLock()
-        func append(_ d: Data) { lock.lock(); data.append(d); lock.unlock() }
-        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+        return .exited(process.terminationStatus, stderr: String(decoding: said.wait(), as: UTF8.self))
     }
 }
 

@@ -4,10 +4,10 @@ import BudgetPDF
 import Foundation
 
 /// `budgetpdf read-document` (hidden): reads and checks one document and writes it to
-/// standard output in the form only `IsolatedReader` reads (`DocumentTransfer`). Each document of a
-/// multi-file command is read in a process of its own, so a crash or an abort on one file
-/// is that file's failure, not the end of the run. The child reports its own crash
-/// (`CrashGuard`: file, page, exit 70); the parent reports a death by any other signal.
+/// standard output in the form only `IsolatedReader` reads (`DocumentTransfer`). Each
+/// document of a multi-file command is read in a process of its own, so a crash or an abort
+/// on one file is that file's failure, not the end of the run. The child reports its own
+/// crash (`CrashGuard`: file, page, exit 70); the parent reports a death by any other signal.
 struct ReadDocument: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read-document", abstract: "Read one document for a parent budgetpdf (internal).", shouldDisplay: false)
@@ -33,9 +33,9 @@ struct ReadDocument: ParsableCommand {
 
 /// How a `read-document` child hands its document to its parent: `Codable` JSON, with
 /// non-finite numbers as strings (JSON has none, and a damaged page may yield one). Binary
-/// property lists took twice as long each way (putuo-office-2025-dept: 7.8 ms to encode
-/// and 14.5 ms to decode, against 5.5 and 6.5 ms) for five times the bytes (825 KB
-/// against 149 KB).
+/// property lists took twice as long each way (a 22-page department budget of the corpus:
+/// 7.8 ms to encode and 14.5 ms to decode, against 5.5 and 6.5 ms) for five times the
+/// bytes (825 KB against 149 KB).
 enum DocumentTransfer {
     private static let nonFinite = (positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
 

@@ -16,7 +16,8 @@ final class ReaderChild {
     private let exit: ChildExit?
     /// Why the child could not be started.
     private let launchError: String?
-    private let output = Gathered(), messages = Gathered()
+    /// The child's standard output (its document) and error (what it says).
+    private let output: PipeDrain?, messages: PipeDrain?
 
     init(file: String, executable: String, arguments: [String], environment: [String: String], input: Data?) {
         name = file == "-" ? IsolatedReader.stdinName : file
@@ -38,14 +39,12 @@ final class ReaderChild {
             exit = try ChildExit(launching: process)
             launchError = nil
         } catch {
-            exit = nil
+            (exit, output, messages) = (nil, nil, nil)
             launchError = error.localizedDescription
             return
         }
-        // Each pipe is drained on a thread of its own: a child blocks once a pipe's buffer
-        // (64 KB) is full, and a document is more than that.
-        output.drain(out.fileHandleForReading)
-        messages.drain(err.fileHandleForReading)
+        output = PipeDrain(out.fileHandleForReading)
+        messages = PipeDrain(err.fileHandleForReading)
         if let input {
             let writer = inPipe.fileHandleForWriting
             Thread.detachNewThread {
@@ -58,7 +57,7 @@ final class ReaderChild {
     /// Waits for the child, passes on what it said, and returns its document or the exit
     /// code it failed with.
     func finish() -> Result<BudgetDocument, IsolatedReader.Failure> {
-        guard let exit else {
+        guard let exit, let output, let messages else {
             CommandFailure.say("\(name): cannot start a reader process: \(launchError ?? "")")
             return .failure(IsolatedReader.Failure(code: 70))
         }
@@ -77,25 +76,6 @@ final class ReaderChild {
         } catch {
             CommandFailure.say("\(name): the reader process returned no document (\(error))")
             return .failure(IsolatedReader.Failure(code: 70))
-        }
-    }
-
-    /// A pipe's bytes, read to its end on another thread.
-    private final class Gathered: @unchecked Sendable {
-        private var data = Data()
-        private let done = DispatchSemaphore(value: 0)
-
-        func drain(_ handle: FileHandle) {
-            Thread.detachNewThread {
-                self.data = handle.readDataToEndOfFile()
-                self.done.signal()
-            }
-        }
-
-        /// The bytes, once the pipe has ended.
-        func wait() -> Data {
-            done.wait()
-            return data
         }
     }
 }

@@ -125,19 +125,13 @@ struct PageRendering {
         process.standardInput = FileHandle.nullDevice
         let exit: ChildExit
         do { exit = try ChildExit(launching: process) } catch { return "cannot run \(tool): \(error.localizedDescription)" }
-        let deadline = DispatchTime.now() + secondsPerPage
-        let reading = DispatchQueue.global()
-        nonisolated(unsafe) var data = Data()
-        let done = DispatchSemaphore(value: 0)
-        reading.async { data = pipe.fileHandleForReading.readDataToEndOfFile(); done.signal() }
-        if !exit.wait(until: deadline) {
+        let printed = PipeDrain(pipe.fileHandleForReading)
+        if !exit.wait(until: .now() + secondsPerPage) {
             process.terminate()
             exit.wait()
-            done.wait()
             return "\(tool) took over \(Int(secondsPerPage)) s"
         }
-        done.wait()
-        output = String(decoding: data, as: UTF8.self)
+        output = String(decoding: printed.wait(), as: UTF8.self)
         if process.terminationReason == .uncaughtSignal { return "\(tool) crashed (signal \(process.terminationStatus))" }
         return process.terminationStatus == 0 ? nil : "\(tool) exited with \(process.terminationStatus); is poppler-utils installed?"
     }
