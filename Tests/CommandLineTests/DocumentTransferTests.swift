@@ -13,6 +13,21 @@ final class DocumentTransferTests: XCTestCase {
         }
     }
 
+    /// Every corpus document, checked, comes back equal: amounts exact, boxes, findings,
+    /// performance forms, prose sections.
+    func testCorpusDocumentsSurviveTheTrip() throws {
+        let folder = Harness.shared.appendingPathComponent("corpus/pdf")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            throw XCTSkip("../shared is absent: \(folder.path)")
+        }
+        let pdfs = names.filter { $0.hasSuffix(".pdf") }.sorted()
+        XCTAssertFalse(pdfs.isEmpty)
+        for name in pdfs {
+            let document = try BudgetDocument(path: folder.appendingPathComponent(name).path).checked()
+            XCTAssertEqual(try DocumentTransfer.decode(DocumentTransfer.encode(document)), document, name)
+        }
+    }
+
     /// JSON has no infinities or NaN; a damaged page's box may hold one all the same.
     func testNonFiniteNumbersSurviveTheTrip() throws {
         var document = try BudgetDocument(path: Harness.sample("hebei-landscape").path)
