@@ -30,7 +30,9 @@ let package = Package(
         // poppler's core behind a C header: opening (passwords, metadata), one pass over a page
         // (text layer and vector borders), rendering with poppler's own Splash (no cairo, no
         // GLib: every run would pay for loading them). PDFLayout is its only user.
-        .target(name: "CPopplerCore", dependencies: ["CPopplerPrivate"]),
+        .target(name: "CPopplerCore", dependencies: ["CPopplerPrivate"],
+                // zlib decodes Flate streams in place of poppler's own decoder (`inflated`).
+                linkerSettings: [.linkedLibrary("z")]),
         // Ingestion: pages -> glyphs -> words -> lines, ruling lines. Knows nothing of budgets.
         .target(name: "PDFLayout", dependencies: ["CPopplerCore"]),
         // Table reconstruction: ruled regions, cells, merged cells, page stitching. Generic.

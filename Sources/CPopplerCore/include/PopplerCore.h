@@ -46,6 +46,10 @@ typedef struct {
     double maxSeconds;
     /// Largest width or height of a page, in points.
     double maxPageSide;
+    /// Most bytes a Flate stream (a page's content, a font's ToUnicode map) may decode to
+    /// and still be decoded whole, by zlib; a larger one, or one zlib rejects, is read
+    /// through poppler's own decoder as before.
+    size_t maxInflatedBytes;
 } BPLimits;
 
 /// Sets up poppler's global state (its GlobalParams tables, ~1 ms), which the first
