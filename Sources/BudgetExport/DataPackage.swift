@@ -6,7 +6,7 @@ import Foundation
 /// carry Fiscal Data Package v1 `columnType`s where one applies.
 public enum DataPackage {
     /// A Table Schema field.
-    struct Field: Encodable {
+    public struct Field: Codable, Sendable {
         var name: String
         var type: String
         var description: String
@@ -145,7 +145,7 @@ public enum DataPackage {
         Field(name: "sme_reserve", type: "number", description: "中小企业 reserve, exact"),
     ]
 
-    struct Schema: Encodable {
+    public struct Schema: Codable, Sendable {
         var fields: [Field]
         var missingValues = [""]
     }
@@ -153,7 +153,9 @@ public enum DataPackage {
     /// The cells tables print for "nothing" in an amount column; read as missing values.
     static let placeholders = ["-", "--", "—", "——", "－", "/", "…", "0.00-"]
 
-    struct Resource: Encodable {
+    /// One CSV file of the package. Codable so that a reader process can hand its
+    /// document's resources to the command that writes the package (`extract` of several files).
+    public struct Resource: Codable, Sendable {
         var name: String
         var path: String
         var profile = "tabular-data-resource"
@@ -197,27 +199,35 @@ public enum DataPackage {
 
     /// The package `package(name:documents:excel:)` writes.
     static func model(name: String, documents: [(stem: String, document: BudgetDocument)], excel: Bool) -> Package {
+        Package(name: slug(name), resources: documents.flatMap { resources(stem: $0.stem, document: $0.document, excel: excel) })
+    }
+
+    /// A package over the resources of documents given by `resources(stem:document:excel:)`.
+    public static func package(name: String, resources: [Resource]) throws -> Data {
+        try encode(Package(name: slug(name), resources: resources))
+    }
+
+    /// The resources of one document's CSV files, as `package(name:documents:excel:)` lists them.
+    public static func resources(stem: String, document: BudgetDocument, excel: Bool) -> [Resource] {
         var resources: [Resource] = []
-        for (stem, document) in documents {
-            let slug = Self.slug(stem)
-            resources.append(Resource(name: "\(slug)-facts", path: "\(stem).facts.csv", schema: Schema(fields: factFields)))
-            if document.sections.contains(where: { !$0.figures.isEmpty }) {
-                resources.append(Resource(name: "\(slug)-statements", path: "\(stem).statements.csv", schema: Schema(fields: statementFields)))
-            }
-            if document.tables.contains(where: { !$0.procurement.isEmpty }) {
-                resources.append(Resource(name: "\(slug)-procurement", path: "\(stem).procurement.csv", schema: Schema(fields: procurementFields)))
-            }
-            if document.tables.contains(where: { !$0.indicators.isEmpty }) {
-                resources.append(Resource(name: "\(slug)-indicators", path: "\(stem).indicators.csv", schema: Schema(fields: indicatorFields)))
-            }
-            if document.tables.contains(where: { $0.kind == .performanceTargets && !$0.forms.isEmpty }) {
-                resources.append(Resource(name: "\(slug)-forms", path: "\(stem).forms.csv", schema: Schema(fields: formFields)))
-            }
-            for (i, table) in document.tables.enumerated() {
-                let (fields, missing) = tableFields(table)
-                resources.append(Resource(name: "\(slug)-table-\(i + 1)", path: "\(stem)/\(CSVFiles.tableFileName(table, index: i))",
-                                          schema: Schema(fields: fields, missingValues: missing)))
-            }
+        let slug = Self.slug(stem)
+        resources.append(Resource(name: "\(slug)-facts", path: "\(stem).facts.csv", schema: Schema(fields: factFields)))
+        if document.sections.contains(where: { !$0.figures.isEmpty }) {
+            resources.append(Resource(name: "\(slug)-statements", path: "\(stem).statements.csv", schema: Schema(fields: statementFields)))
+        }
+        if document.tables.contains(where: { !$0.procurement.isEmpty }) {
+            resources.append(Resource(name: "\(slug)-procurement", path: "\(stem).procurement.csv", schema: Schema(fields: procurementFields)))
+        }
+        if document.tables.contains(where: { !$0.indicators.isEmpty }) {
+            resources.append(Resource(name: "\(slug)-indicators", path: "\(stem).indicators.csv", schema: Schema(fields: indicatorFields)))
+        }
+        if document.tables.contains(where: { $0.kind == .performanceTargets && !$0.forms.isEmpty }) {
+            resources.append(Resource(name: "\(slug)-forms", path: "\(stem).forms.csv", schema: Schema(fields: formFields)))
+        }
+        for (i, table) in document.tables.enumerated() {
+            let (fields, missing) = tableFields(table)
+            resources.append(Resource(name: "\(slug)-table-\(i + 1)", path: "\(stem)/\(CSVFiles.tableFileName(table, index: i))",
+                                      schema: Schema(fields: fields, missingValues: missing)))
         }
         if excel {
             for i in resources.indices {
@@ -225,7 +235,7 @@ public enum DataPackage {
                 resources[i].schema.missingValues += resources[i].schema.missingValues.filter { !$0.isEmpty }.map { "'" + $0 }
             }
         }
-        return Package(name: slug(name), resources: resources)
+        return resources
     }
 
     /// The fields of a table as printed (`NN-kind.csv`): named by the printed header path

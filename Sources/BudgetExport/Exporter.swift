@@ -116,10 +116,20 @@ public struct Exporter {
 
     /// `datapackage.json` over the CSV files of `documents`.
     public func writePackage(_ documents: [(stem: String, document: BudgetDocument)]) throws {
+        try writePackage(documents.map { ($0.stem, resources(of: $0.document, stem: $0.stem)) })
+    }
+
+    /// `datapackage.json` over documents' CSV files, given by their resources (`resources(of:stem:)`).
+    public func writePackage(_ documents: [(stem: String, resources: [DataPackage.Resource])]) throws {
         guard formats.contains(.csv), !documents.isEmpty else { return }
         let name = documents.count == 1 ? documents[0].stem : "budgetpdf-extract"
-        try AtomicFile.write(try DataPackage.package(name: name, documents: documents, excel: excelBOM),
+        try AtomicFile.write(try DataPackage.package(name: name, resources: documents.flatMap(\.resources)),
                              to: URL(fileURLWithPath: folder).appendingPathComponent("datapackage.json").path)
+    }
+
+    /// What `datapackage.json` lists of the CSV files `write(_:stem:)` wrote for `document`.
+    public func resources(of document: BudgetDocument, stem: String) -> [DataPackage.Resource] {
+        DataPackage.resources(stem: stem, document: document, excel: excelBOM)
     }
 
     /// Finishes or removes what killed runs left in the output folder (`Leftovers`).

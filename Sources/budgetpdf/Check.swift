@@ -22,7 +22,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let reader = IsolatedReader(options: input)
         var checked: [BudgetDocument] = []
-        let failures = reader.each(input.files, verbosity: verbosity) { _, file, document in
+        let failures = try reader.each(input.files, verbosity: verbosity) { _, file, document in
             checked.append(document)
             if !json { print(CheckReport(file: DocumentOptions.displayName(file), findings: document.findings).text, terminator: "") }
             return ""

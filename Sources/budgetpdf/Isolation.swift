@@ -1,5 +1,6 @@
 import ArgumentParser
 import BudgetBatch
+import BudgetExport
 import BudgetPDF
 import Foundation
 
@@ -17,6 +18,12 @@ struct ReadDocument: ParsableCommand {
     @Option var entity: String?
     @Option var fiscalYear: Int?
     @Option var kind: DocumentKind?
+    /// `extract`'s output folder: the child writes the document there (`--stem`, `--format`,
+    /// `--excel` as `extract` has them) and hands over a `WrittenDocument` instead.
+    @Option var write: String?
+    @Option var stem: String?
+    @Option var format = "json,csv"
+    @Flag var excel = false
 
     func run() throws {
         CrashGuard.begin(file == "-" ? IsolatedReader.stdinName : file)
@@ -27,7 +34,13 @@ struct ReadDocument: ParsableCommand {
         case .success(let d): document = d
         case .failure(let f): throw ExitCode(f.code)
         }
-        FileHandle.standardOutput.write(try DocumentTransfer.encode(document))
+        if let write {
+            let exporter = Exporter(folder: write, formats: try Extract.formats(format), excelBOM: excel)
+            let written = try exporter.written(document, stem: stem ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+            FileHandle.standardOutput.write(try JSONEncoder().encode(written))
+        } else {
+            FileHandle.standardOutput.write(try DocumentTransfer.encode(document))
+        }
     }
 }
 
@@ -94,6 +107,18 @@ enum TestFault {
     }
 }
 
+/// What `IsolatedReader.each` says of each document read: its warnings, its `-v` line, and
+/// (`--strict`) the pages left out. A document, or what `extract` keeps of one it wrote.
+protocol ReadOutcome {
+    var warnings: [String] { get }
+    var unreadPages: [Int] { get }
+    var counts: Summary.Counts { get }
+}
+
+extension BudgetDocument: ReadOutcome {
+    var counts: Summary.Counts { Summary.Counts(self) }
+}
+
 /// Reads the documents of a command. Several files are read each in a child `budgetpdf
 /// read-document`, so that one that crashes or aborts the reader is that file's failure and
 /// the others are still read and written; what happened to the child becomes a document or
@@ -129,6 +154,15 @@ struct IsolatedReader {
         var code: Int32
     }
 
+    /// How a command has its documents read: what a reader process is asked beyond reading
+    /// (`arguments`, by the file's index), how its answer is decoded, and what a document
+    /// read in this process becomes (`here`, which may end the command by throwing).
+    struct Reading<Outcome: ReadOutcome> {
+        var arguments: (Int) -> [String] = { _ in [] }
+        var decode: (Data) throws -> Outcome
+        var here: (Int, BudgetDocument) throws -> Outcome
+    }
+
     /// Reads `files` one after another, the way every command does: a file that fails adds
     /// its exit code and the run goes on; a document's warnings are said, then `body` uses it
     /// (returning what to add to the `-v` line), then the `-v` line, and under `--strict` a
@@ -140,26 +174,39 @@ struct IsolatedReader {
     /// its serial stretches: start-up, recognition, encoding). What a reader says is held
     /// back until its document's turn, so the messages come in the order of the files.
     func each(_ files: [String], verbosity: Verbosity,
-                       _ body: (_ index: Int, _ file: String, _ document: BudgetDocument) throws -> String) rethrows -> [Int32] {
+              _ body: (_ index: Int, _ file: String, _ document: BudgetDocument) throws -> String) throws -> [Int32] {
+        try each(files, verbosity: verbosity, reading: Reading(decode: DocumentTransfer.decode, here: { $1 }), body)
+    }
+
+    /// `each`, with what becomes of each document read (`reading`): `extract` has it
+    /// written where it was read. A reader process that could not write its document
+    /// (exit 73) ends the command, as a write that fails here does.
+    func each<Outcome>(_ files: [String], verbosity: Verbosity, reading: Reading<Outcome>,
+                       _ body: (_ index: Int, _ file: String, _ outcome: Outcome) throws -> String) throws -> [Int32] {
         var failures: [Int32] = []
         let inProcess = files.count == 1
-        var next = inProcess || files.isEmpty ? nil : launch(files[0])
+        var next = inProcess || files.isEmpty ? nil : launch(files[0], reading.arguments(0))
         for (index, file) in files.enumerated() {
             var started = Date()
-            let result: Result<BudgetDocument, Failure>
+            let result: Result<Outcome, Failure>
             if inProcess { CrashGuard.begin(DocumentOptions.displayName(file)) }
             defer { if inProcess { CrashGuard.end() } }
             if inProcess {
-                result = readHere(file)
+                switch readHere(file) {
+                case .success(let document): result = .success(try reading.here(index, document))
+                case .failure(let f): result = .failure(f)
+                }
             } else {
                 let reader = next!
                 started = reader.started
-                next = index + 1 < files.count ? launch(files[index + 1]) : nil
-                result = reader.finish()
+                next = index + 1 < files.count ? launch(files[index + 1], reading.arguments(index + 1)) : nil
+                result = reader.finish(reading.decode)
             }
-            let document: BudgetDocument
+            let document: Outcome
             switch result {
             case .success(let d): document = d
+            case .failure(let f) where f.code == 73:
+                throw ExitCode(73)
             case .failure(let f):
                 failures.append(f.code)
                 continue
@@ -167,7 +214,7 @@ struct IsolatedReader {
             for warning in document.warnings { verbosity.warn(warning) }
             let suffix = try body(index, file, document)
             let name = DocumentOptions.displayName(file)
-            verbosity.note(Summary(file: name, document: document, seconds: Date().timeIntervalSince(started)).line + suffix)
+            verbosity.note(Summary(file: name, counts: document.counts, seconds: Date().timeIntervalSince(started)).line + suffix)
             if options.strict, !document.unreadPages.isEmpty {
                 CommandFailure.say("\(name): --strict: pages \(document.unreadPages.map(String.init).joined(separator: ", ")) left out")
                 failures.append(65)
@@ -185,9 +232,9 @@ struct IsolatedReader {
         }
     }
 
-    /// Starts reading `file` in a child process.
-    func launch(_ file: String) -> ReaderChild {
-        var arguments = ["read-document"]
+    /// Starts reading `file` in a child process, which is also given `extra`.
+    func launch(_ file: String, _ extra: [String]) -> ReaderChild {
+        var arguments = ["read-document"] + extra
         if let pages = options.pages { arguments += ["--pages", pages.description] }
         if let entity { arguments += ["--entity=\(entity)"] }
         if let fiscalYear { arguments += ["--fiscal-year", String(fiscalYear)] }

@@ -3,11 +3,11 @@ import BudgetPDF
 import Foundation
 
 /// One document being read by a child `budgetpdf read-document` (`IsolatedReader`): started
-/// at once, its document and its messages gathered on other threads while this process
-/// does other work; `finish()` waits for it and hands over the document.
+/// at once, its answer and its messages gathered on other threads while this process does
+/// other work; `finish(_:)` waits for it and hands over the document, or what it wrote.
 ///
 /// What the child writes to standard error (why it failed, a crash report) is held until
-/// `finish()`, so that a reader started early speaks in its document's turn.
+/// `finish(_:)`, so that a reader started early speaks in its document's turn.
 final class ReaderChild {
     /// When the reader was started: where its document's `-v` seconds count from.
     let started = Date()
@@ -54,9 +54,9 @@ final class ReaderChild {
         }
     }
 
-    /// Waits for the child, passes on what it said, and returns its document or the exit
-    /// code it failed with.
-    func finish() -> Result<BudgetDocument, IsolatedReader.Failure> {
+    /// Waits for the child, passes on what it said, and returns what it handed over
+    /// (`decode`d: its document, or what it wrote) or the exit code it failed with.
+    func finish<Outcome>(_ decode: (Data) throws -> Outcome) -> Result<Outcome, IsolatedReader.Failure> {
         guard let exit, let output, let messages else {
             CommandFailure.say("\(name): cannot start a reader process: \(launchError ?? "")")
             return .failure(IsolatedReader.Failure(code: 70))
@@ -72,7 +72,7 @@ final class ReaderChild {
         }
         guard process.terminationStatus == 0 else { return .failure(IsolatedReader.Failure(code: process.terminationStatus)) }
         do {
-            return .success(try DocumentTransfer.decode(data))
+            return .success(try decode(data))
         } catch {
             CommandFailure.say("\(name): the reader process returned no document (\(error))")
             return .failure(IsolatedReader.Failure(code: 70))

@@ -189,13 +189,45 @@ final class ConventionTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("crash-me.json").path))
     }
 
-    /// A document read in process (one file) and in a reader process (several) gives the same bytes.
+    /// A document written in process (one file) and by its reader process (several) gives
+    /// the same files, and the data package over several lists each one's resources as its
+    /// own package does.
     func testIsolatedOutputIsTheSameForOneFileAndMany() throws {
-        let one = try temporaryFolder(), two = try temporaryFolder()
-        XCTAssertEqual(try Harness.run(["extract", landscape.path, "--out", one.path]).status, 0)
-        XCTAssertEqual(try Harness.run(["extract", portrait.path, landscape.path, "--out", two.path]).status, 0)
-        for name in ["hebei-landscape.json", "hebei-landscape.facts.csv"] {
-            XCTAssertEqual(try Data(contentsOf: one.appendingPathComponent(name)), try Data(contentsOf: two.appendingPathComponent(name)), name)
+        let options = ["--format", "json,csv,grid", "--excel"]
+        let portraitOnly = try temporaryFolder(), landscapeOnly = try temporaryFolder(), both = try temporaryFolder()
+        XCTAssertEqual(try Harness.run(["extract", portrait.path, "--out", portraitOnly.path] + options).status, 0)
+        XCTAssertEqual(try Harness.run(["extract", landscape.path, "--out", landscapeOnly.path] + options).status, 0)
+        XCTAssertEqual(try Harness.run(["extract", portrait.path, landscape.path, "--out", both.path] + options).status, 0)
+        func files(_ folder: URL) throws -> [String] {
+            try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix("/") && $0 != "datapackage.json" }.sorted()
+        }
+        let single = try files(portraitOnly) + files(landscapeOnly)
+        XCTAssertEqual(single.sorted(), try files(both))
+        XCTAssertTrue(single.contains("hebei-landscape.grid.json") && single.contains { $0.hasPrefix("hebei-landscape/") }, "\(single)")
+        for (folder, name) in try files(portraitOnly).map({ (portraitOnly, $0) }) + files(landscapeOnly).map({ (landscapeOnly, $0) }) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent(name)), try Data(contentsOf: both.appendingPathComponent(name)), name)
+        }
+        func resources(_ folder: URL) throws -> [NSDictionary] {
+            try json(try Data(contentsOf: folder.appendingPathComponent("datapackage.json")))["resources"] as? [NSDictionary] ?? []
+        }
+        XCTAssertEqual(try resources(both), try resources(portraitOnly) + resources(landscapeOnly))
+        XCTAssertGreaterThan(try resources(both).count, 10)
+    }
+
+    /// An output that cannot be written ends `extract` with exit 73 and the reason, whether
+    /// the document was written in process (one file) or by its reader process (several).
+    func testAnOutputThatCannotBeWrittenEndsExtract() throws {
+        let dir = try temporaryFolder()
+        let blocker = dir.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: blocker)
+        let out = blocker.appendingPathComponent("out")  // under a file: not even root can make it
+        for files in [[portrait.path], [portrait.path, landscape.path]] {
+            let r = try Harness.run(["extract"] + files + ["--out", out.path])
+            XCTAssertEqual(r.status, 73, "\(files.count) files: " + r.stderr)
+            XCTAssertTrue(r.stderr.contains(out.path), "\(files.count) files: " + r.stderr)
+            XCTAssertFalse(r.stderr.contains("landscape"), "\(files.count) files: " + r.stderr)
         }
     }
 
