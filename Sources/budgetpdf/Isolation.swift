@@ -5,10 +5,12 @@ import BudgetPDF
 import Foundation
 
 /// `budgetpdf read-document` (hidden): reads and checks one document and writes it to
-/// standard output in the form only `IsolatedReader` reads (`DocumentTransfer`). Each
-/// document of a multi-file command is read in a process of its own, so a crash or an abort
-/// on one file is that file's failure, not the end of the run. The child reports its own
-/// crash (`CrashGuard`: file, page, exit 70); the parent reports a death by any other signal.
+/// standard output in the form only `IsolatedReader` reads (`DocumentTransfer`); with
+/// `--write`, writes `extract`'s files for it instead and hands back a `WrittenDocument`.
+/// Each document of a multi-file command is read in a process of its own, so a crash or an
+/// abort on one file is that file's failure, not the end of the run. The child reports its
+/// own crash (`CrashGuard`: file, page, exit 70); the parent reports a death by any other
+/// signal.
 struct ReadDocument: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read-document", abstract: "Read one document for a parent budgetpdf (internal).", shouldDisplay: false)
