@@ -46,9 +46,23 @@ struct OutputSet {
     /// A fresh, empty staging folder.
     func begin() throws {
         let fm = FileManager.default
-        try fm.createDirectory(at: base, withIntermediateDirectories: true)
+        try Self.makeFolder(base, withParents: true)
         try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        try Self.makeFolder(staging, withParents: false)
+    }
+
+    /// Creates `folder`, failing with the system's reason ("mkdir out: Not a directory")
+    /// rather than Foundation's "The operation could not be completed".
+    private static func makeFolder(_ folder: URL, withParents: Bool) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: withParents)
+        } catch {
+            switch (error as NSError).userInfo[NSUnderlyingErrorKey] {
+            case let posix as POSIXError: throw FileError(path: folder.path, call: "mkdir", code: posix.code.rawValue)
+            case let ns as NSError where ns.domain == NSPOSIXErrorDomain: throw FileError(path: folder.path, call: "mkdir", code: Int32(ns.code))
+            default: throw error
+            }
+        }
     }
 
     /// Where a file of the set is staged.

@@ -38,7 +38,12 @@ struct ReadDocument: ParsableCommand {
         }
         if let write {
             let exporter = Exporter(folder: write, formats: try Extract.formats(format), excelBOM: excel)
-            let written = try exporter.written(document, stem: stem ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+            let written: WrittenDocument
+            do {
+                written = try exporter.written(document, stem: stem ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+            } catch {
+                throw ExitCode(IsolatedReader.writeFailed)  // `written` has said why
+            }
             FileHandle.standardOutput.write(try JSONEncoder().encode(written))
         } else {
             FileHandle.standardOutput.write(try DocumentTransfer.encode(document))
@@ -156,6 +161,11 @@ struct IsolatedReader {
         var code: Int32
     }
 
+    /// How a reader process says that it could not write its document (`read-document
+    /// --write`): 74, which no reading failure uses (a page that cannot be rendered is 73,
+    /// that document's failure). The command then ends with 73, as when its own write fails.
+    static let writeFailed: Int32 = 74
+
     /// How a command has its documents read: what a reader process is asked beyond reading
     /// (`arguments`, by the file's index), how its answer is decoded, and what a document
     /// read in this process becomes (`here`, which may end the command by throwing).
@@ -182,7 +192,7 @@ struct IsolatedReader {
 
     /// `each`, with what becomes of each document read (`reading`): `extract` has it
     /// written where it was read. A reader process that could not write its document
-    /// (exit 73) ends the command, as a write that fails here does.
+    /// (`writeFailed`) ends the command with 73, as a write that fails here does.
     func each<Outcome>(_ files: [String], verbosity: Verbosity, reading: Reading<Outcome>,
                        _ body: (_ index: Int, _ file: String, _ outcome: Outcome) throws -> String) throws -> [Int32] {
         var failures: [Int32] = []
@@ -207,7 +217,7 @@ struct IsolatedReader {
             let document: Outcome
             switch result {
             case .success(let d): document = d
-            case .failure(let f) where f.code == 73:
+            case .failure(let f) where f.code == Self.writeFailed:
                 throw ExitCode(73)
             case .failure(let f):
                 failures.append(f.code)
