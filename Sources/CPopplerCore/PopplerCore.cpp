@@ -45,7 +45,6 @@
 #include <mutex>
 #include <new>
 #include <optional>
-#include <set>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -858,13 +857,17 @@ public:
 /// then reads as it always did.
 ///
 /// Why: poppler's decoder (Debian builds it without zlib) spends ~100 instructions a byte,
-/// zlib a few, and a page's content is decoded on every read of the page, a font's ToUnicode
-/// map on every page that uses the font: 7 % of the instructions of reading a 22-page
-/// department budget of the corpus went to decoding them. The bytes are the same: both
-/// follow RFC 1950/1951, and zlib stops where poppler would go on past an error (a bad
-/// checksum, data cut short), so such a stream is left to poppler, as is one with a
+/// zlib ~30, and a page's content is decoded on every read of the page: 16 M of the 356 M
+/// instructions of reading a 22-page department budget of the corpus. The bytes are the
+/// same: both follow RFC 1950/1951, and zlib stops where poppler would go on past an error
+/// (a bad checksum, data cut short), so such a stream is left to poppler, as is one with a
 /// predictor (DecodeParms), one whose last filter is not Flate, and one decoding to more
 /// than `maxBytes`.
+///
+/// Only what the page reader hands Gfx itself is decoded so: a font's ToUnicode map is
+/// fetched by poppler's font code, and putting the decoded map in the document's
+/// cross-reference table (`XRef::setModifiedObject`) changed what poppler read of files
+/// whose table it has to rebuild (14 of 400 fuzzed PDFs with damaged xref offsets).
 Object inflated(const Object &stream, XRef *xref, size_t maxBytes)
 {
     Object none(objNull);
@@ -1175,36 +1178,6 @@ struct BPDocument {
     /// The renderer, made on the first render and kept: its font engine loads each
     /// embedded font once for the document, not once per rendered page.
     std::unique_ptr<RenderDev> renderer;
-    /// The ToUnicode maps already looked at (`inflateFontMaps`), inflated or not.
-    std::set<std::pair<int, int>> fontMaps;
-
-    /// Replaces, in this document's cross-reference table, each Flate ToUnicode map of the
-    /// fonts `page` names with its `inflated` form, once for the document: poppler loads a
-    /// page's fonts anew for every page, and decoding the maps was a tenth of that. The
-    /// document only reads, so what it holds in memory it may hold decoded.
-    void inflateFontMaps(Page *page, size_t maxBytes)
-    {
-        XRef *xref = doc->getXRef();
-        Dict *resources = page->getResourceDict();
-        Object fonts = resources ? resources->lookup("Font") : Object(objNull);
-        if (!fonts.isDict()) {
-            return;
-        }
-        for (int i = 0; i < fonts.dictGetLength(); ++i) {
-            Object font = fonts.dictGetVal(i);
-            if (!font.isDict()) {
-                continue;
-            }
-            const Object &map = font.dictLookupNF("ToUnicode");
-            if (!map.isRef() || !fontMaps.insert({ map.getRef().num, map.getRef().gen }).second) {
-                continue;
-            }
-            Object fast = inflated(map.fetch(xref), xref, maxBytes);
-            if (!fast.isNull()) {
-                xref->setModifiedObject(&fast, map.getRef());
-            }
-        }
-    }
 };
 
 struct BPImage {
@@ -1356,7 +1329,6 @@ BPPage *bp_page_read(BPDocument *document, int number, BPLimits limits, BPStatus
 
         // Exactly what poppler-glib does to build a page's text (poppler_page_get_text_page).
         PageDev dev(limits);
-        document->inflateFontMaps(page, limits.maxInflatedBytes);
         auto gfx = makeGfx(page, &dev, &PageDev::abortCheck, &dev, 0);
         // What Page::display(Gfx *) does, over the content decoded by zlib where it can be.
         Object contents = page->getContents();

@@ -26,8 +26,10 @@ final class CoreDocument {
 
     /// Bounds on one page's work: a page over them is skipped with a warning rather than
     /// holding up, or bringing down, the whole document.
+    /// A stream decoding to more than `maxInflatedBytes` (a page worker holds one whole) is
+    /// left to poppler's own decoder, which streams it.
     static let limits = BPLimits(maxGlyphs: 60_000, maxSegments: 400_000, maxSeconds: 5, maxPageSide: 14_400,
-                                 maxInflatedBytes: 64 << 20)
+                                 maxInflatedBytes: 16 << 20)
     /// How far from the page, in page sizes, a glyph or mark may lie and still be kept.
     static let reach = 4.0
 

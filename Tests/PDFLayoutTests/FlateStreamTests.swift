@@ -2,10 +2,10 @@ import Foundation
 @testable import PDFLayout
 import XCTest
 
-/// Flate streams are decoded by zlib where it can (`inflated` in CPopplerCore) and by
-/// poppler's own decoder where it cannot: the page reads the same either way, a stream that
-/// zlib refuses is still read as poppler reads it, and a ToUnicode map decoded once serves
-/// every page that uses its font.
+/// A page's Flate content is decoded by zlib where it can (`inflated` in CPopplerCore) and
+/// by poppler's own decoder where it cannot: the page reads the same either way, a stream
+/// that zlib refuses is still read as poppler reads it, and a Flate ToUnicode map (left to
+/// poppler) still serves every page that uses its font.
 final class FlateStreamTests: XCTestCase {
     private let total = "BT /F1 12 Tf 20 100 Td (Total 1,234.00) Tj ET"
 

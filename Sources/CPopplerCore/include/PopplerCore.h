@@ -46,9 +46,9 @@ typedef struct {
     double maxSeconds;
     /// Largest width or height of a page, in points.
     double maxPageSide;
-    /// Most bytes a Flate stream (a page's content, a font's ToUnicode map) may decode to
-    /// and still be decoded whole, by zlib; a larger one, or one zlib rejects, is read
-    /// through poppler's own decoder as before.
+    /// Most bytes a page's Flate content stream may decode to and still be decoded whole,
+    /// by zlib; a larger one, or one zlib rejects, is read through poppler's own decoder as
+    /// before.
     size_t maxInflatedBytes;
 } BPLimits;
 
