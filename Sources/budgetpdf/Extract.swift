@@ -77,10 +77,11 @@ struct Extract: ParsableCommand {
         // process (`read-document --write`), which hands back only what the data package
         // and the messages need. Passing whole documents back cost ~50 % more time than
         // separate runs on large documents (a 241-page budget: 5 MB each way).
-        var arguments = ["--write", out, "--format", format]
+        // `--name=value`: a folder or stem starting with `-` is not taken for an option.
+        var arguments = ["--write=\(out)", "--format=\(format)"]
         if excel { arguments.append("--excel") }
         let writing = IsolatedReader.Reading<WrittenDocument>(
-            arguments: { [args = arguments] index in args + ["--stem", stems[index]] },
+            arguments: { [args = arguments] index in args + ["--stem=\(stems[index])"] },
             decode: { try JSONDecoder().decode(WrittenDocument.self, from: $0) },
             here: { index, document in try exporter.written(document, stem: stems[index]) })
         var done: [(stem: String, resources: [DataPackage.Resource])] = []

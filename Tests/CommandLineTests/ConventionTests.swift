@@ -96,6 +96,13 @@ final class ConventionTests: XCTestCase {
         let check = try Harness.run(["check", "--", "-dash.pdf"], in: dir)
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.stdout.hasPrefix("-dash.pdf: "), check.stdout)
+        // With another file, each is written by its reader process: the stem `-dash` and an
+        // output folder `-out` reach it as values, not options.
+        let several = try Harness.run(["extract", "--out=-out", "--format", "json,csv", "--", "-dash.pdf", portrait.path], in: dir)
+        XCTAssertEqual(several.status, 0, several.stderr)
+        for name in ["-dash.json", "-dash.facts.csv", "hebei-portrait.json", "datapackage.json"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("-out/" + name).path), name)
+        }
     }
 
     func testQuietAndVerbose() throws {
