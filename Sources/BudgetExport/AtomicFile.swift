@@ -20,7 +20,7 @@ public enum AtomicFile {
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try OutputSet.makeFolder(url.deletingLastPathComponent(), withParents: true)
             try data.write(to: temp)
             if rename(temp.path, url.path) != 0 { throw CocoaError(.fileWriteUnknown) }
         } catch {

@@ -62,7 +62,7 @@ public struct Exporter {
                     placed.append("\(stem).xlsx")
                 case .csv:
                     for name in Self.names(of: .csv, stem: stem) where name != stem { try put(name) }
-                    try FileManager.default.createDirectory(at: set.staged(stem), withIntermediateDirectories: false)
+                    try OutputSet.makeFolder(set.staged(stem), withParents: false)
                     for (i, table) in document.tables.enumerated() { try put(stem + "/" + CSVFiles.tableFileName(table, index: i)) }
                     placed.append(stem)
                 }

@@ -53,7 +53,7 @@ struct OutputSet {
 
     /// Creates `folder`, failing with the system's reason ("mkdir out: Not a directory")
     /// rather than Foundation's "The operation could not be completed".
-    private static func makeFolder(_ folder: URL, withParents: Bool) throws {
+    static func makeFolder(_ folder: URL, withParents: Bool) throws {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: withParents)
         } catch {

@@ -40,7 +40,7 @@ struct ReadDocument: ParsableCommand {
             let exporter = Exporter(folder: write, formats: try Extract.formats(format), excelBOM: excel)
             let written: WrittenDocument
             do {
-                written = try exporter.written(document, stem: stem ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+                written = try exporter.written(document, stem: stem ?? DocumentOptions.stems([file])[0])
             } catch {
                 throw ExitCode(IsolatedReader.writeFailed)  // `written` has said why
             }
