@@ -38,9 +38,10 @@ struct ReadDocument: ParsableCommand {
         }
         if let write {
             let exporter = Exporter(folder: write, formats: try Extract.formats(format), excelBOM: excel)
+            let stem = try self.stem ?? DocumentOptions.stems([file])[0]
             let written: WrittenDocument
             do {
-                written = try exporter.written(document, stem: stem ?? DocumentOptions.stems([file])[0])
+                written = try exporter.written(document, stem: stem)
             } catch {
                 throw ExitCode(IsolatedReader.writeFailed)  // `written` has said why
             }
