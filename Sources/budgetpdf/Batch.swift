@@ -5,7 +5,7 @@ import Foundation
 /// `budgetpdf batch`: many disclosures into one dataset.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch",
+        commandName: "batch", _superCommandName: BudgetPDFCommand.name,
         abstract: "Process folders, files or a manifest of disclosures into one dataset (CSV files and budget.sqlite).",
         discussion: """
         Each document is read in a child process with a time and memory limit; a file that fails is listed in \
@@ -70,7 +70,7 @@ struct Batch: ParsableCommand {
 
 /// `budgetpdf merge`: shard outputs into one dataset.
 struct Merge: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "merge", abstract: "Merge the output folders of batch shards into one dataset.")
+    static let configuration = CommandConfiguration(commandName: "merge", _superCommandName: BudgetPDFCommand.name, abstract: "Merge the output folders of batch shards into one dataset.")
 
     @Argument(help: "Batch output folders.")
     var folders: [String]

@@ -6,7 +6,7 @@ import Foundation
 /// `budgetpdf check`: does the document add up?
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check",
+        commandName: "check", _superCommandName: BudgetPDFCommand.name,
         abstract: "Check budget disclosures against their accounting identities and report what does not add up.")
 
     @OptionGroup var input: DocumentOptions

@@ -6,7 +6,7 @@ import Foundation
 /// `budgetpdf extract`: PDFs in, clean data out.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "extract",
+        commandName: "extract", _superCommandName: BudgetPDFCommand.name,
         abstract: "Rebuild every table of budget disclosure PDFs and write them as JSON, CSV or the as-printed grid.",
         discussion: """
         With several files, each document is read in a process of its own: a file that cannot be read, or that \

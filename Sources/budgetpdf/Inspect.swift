@@ -7,7 +7,7 @@ import TableLayout
 /// `budgetpdf inspect`: what the parser sees on a page — lines, words, fonts, ruling lines.
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "inspect",
+        commandName: "inspect", _superCommandName: BudgetPDFCommand.name,
         abstract: "Show what the parser sees: a page's text lines with coordinates and fonts, and its ruling lines.")
 
     @Argument(help: "The PDF file; - reads it from standard input.")

@@ -13,7 +13,7 @@ import Foundation
 /// signal.
 struct ReadDocument: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "read-document", abstract: "Read one document for a parent budgetpdf (internal).", shouldDisplay: false)
+        commandName: "read-document", _superCommandName: BudgetPDFCommand.name, abstract: "Read one document for a parent budgetpdf (internal).", shouldDisplay: false)
 
     @Argument var file: String
     @Option var pages: String?

@@ -9,7 +9,7 @@ import Foundation
 /// against the printed pages.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report",
+        commandName: "report", _superCommandName: BudgetPDFCommand.name,
         abstract: "Write a self-contained HTML review page per document: each table beside its page images, cell boxes drawn over them, findings linked to their cells.",
         discussion: """
         DIR/<name>.html holds everything (page images as PNG data, styles, script): open it from disk, send it by mail; \

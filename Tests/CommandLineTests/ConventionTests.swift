@@ -120,6 +120,35 @@ final class ConventionTests: XCTestCase {
         XCTAssertEqual(both.status, 64)
     }
 
+    /// A subcommand is parsed as a root of its own when that succeeds (BudgetPDFCommand.main);
+    /// everything else reads as it does through `budgetpdf`: the root's version and
+    /// completion script, help that lists the root's --version, usage errors that name the tool.
+    func testASubcommandAnswersAsItDoesThroughTheRoot() throws {
+        let version = try Harness.run(["--version"])
+        let afterSubcommand = try Harness.run(["extract", "--version"])
+        XCTAssertEqual(afterSubcommand.status, 0, afterSubcommand.stderr)
+        XCTAssertEqual(afterSubcommand.stdout, version.stdout)
+
+        let help = try Harness.run(["extract", "--help"])
+        XCTAssertEqual(help.status, 0, help.stderr)
+        XCTAssertTrue(help.stdout.contains("USAGE: budgetpdf extract <file>"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("--version"), help.stdout)
+
+        let missing = try Harness.run(["extract", landscape.path])
+        XCTAssertEqual(missing.status, 64)
+        XCTAssertTrue(missing.stderr.hasPrefix("Error: Missing expected argument '--out <out>'"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("See 'budgetpdf extract --help' for more information."), missing.stderr)
+        XCTAssertFalse(missing.stderr.contains("OVERVIEW:"), missing.stderr)
+
+        let unknown = try Harness.run(["inspect", landscape.path, "--bogus"])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.stderr.contains("See 'budgetpdf inspect --help'"), unknown.stderr)
+
+        let completion = try Harness.run(["extract", "--generate-completion-script", "bash"])
+        XCTAssertEqual(completion.status, 0, completion.stderr)
+        XCTAssertTrue(completion.stdout.contains("_budgetpdf"), String(completion.stdout.prefix(300)))
+    }
+
     func testBatchHelpSaysItsDefaultOnce() throws {
         let r = try Harness.run(["batch", "--help"])
         XCTAssertEqual(r.status, 0)
