@@ -48,7 +48,6 @@
 #include <string>
 #include <tuple>
 #include <type_traits>
-#include <unordered_map>
 #include <vector>
 
 #include <zlib.h>
@@ -227,10 +226,21 @@ public:
     /// The clip region's box when the glyph starting at (x, baseline) was drawn, and the
     /// clip region of the text it belongs to: its own, or that of the text it continues
     /// (see `emit`). Null for a point where no glyph was given to the text layer.
-    const std::pair<Box, Box> *clipsAt(double x, double baseline) const
+    const std::pair<Box, Box> *clipsAt(double x, double baseline)
     {
-        auto found = clips.find({ x, baseline });
-        return found == clips.end() ? nullptr : &found->second;
+        auto before = [](const ClipsAt &a, const ClipsAt &b) { return a.x < b.x || (a.x == b.x && a.y < b.y); };
+        if (!clipsSorted) {
+            // Stable: of glyphs that start at the same point, the last drawn is found last.
+            std::stable_sort(clips.begin(), clips.end(), before);
+            clipsSorted = true;
+        }
+        ClipsAt key { x, baseline, {} };
+        auto after = std::upper_bound(clips.begin(), clips.end(), key, before);
+        if (after == clips.begin()) {
+            return nullptr;
+        }
+        const ClipsAt &found = *(after - 1);
+        return found.x == x && found.y == baseline ? &found.regions : nullptr;
     }
 
     void stroke(GfxState *state) override
@@ -299,35 +309,18 @@ public:
 private:
     BPLimits limits;
     std::chrono::steady_clock::time_point started;
-    /// A point of device space as a hash key (the exact doubles: a glyph is looked up where
-    /// TextPage put it, which is where `emit` saw it).
-    struct PointHash {
-        /// The two doubles' bits, mixed (multiply-xorshift): std::hash<double> hashes each
-        /// one's bytes with a general-purpose byte hash. -0 and 0 are the same key, as == says.
-        size_t operator()(const std::pair<double, double> &p) const
-        {
-            return mix(bits(p.first) * 0x9E3779B97F4A7C15ULL ^ bits(p.second));
-        }
-        static uint64_t bits(double v)
-        {
-            uint64_t b = 0;
-            if (v != 0) {
-                std::memcpy(&b, &v, sizeof b);
-            }
-            return b;
-        }
-        static size_t mix(uint64_t h)
-        {
-            h ^= h >> 32;
-            h *= 0xD6E8FEB86659FD93ULL;
-            h ^= h >> 32;
-            return (size_t)h;
-        }
+    /// Where a glyph given to the text layer starts in device space (the exact doubles: a
+    /// glyph is looked up where TextPage put it, which is where `emit` saw it), the clip
+    /// region it was drawn under and that of the text it belongs to (see `emit`).
+    struct ClipsAt {
+        double x, y;
+        std::pair<Box, Box> regions;
     };
-    /// By where a glyph given to the text layer starts in device space: the clip region it
-    /// was drawn under, and that of the text it belongs to (see `emit`). Hashed: one entry
-    /// per glyph, looked up twice per glyph; a tree cost a node and ~10 comparisons each.
-    std::unordered_map<std::pair<double, double>, std::pair<Box, Box>, PointHash> clips;
+    /// One entry per glyph, appended as drawn and sorted once, at the first look-up: a
+    /// hash map cost an allocation per glyph (35,000 on a 45-page budget), and two
+    /// look-ups per glyph in a few hundred sorted entries are a handful of comparisons.
+    std::vector<ClipsAt> clips;
+    bool clipsSorted = true;
     /// The glyph last given to the text layer: its baseline, where it ends, and its home.
     struct Drawn {
         double y, end;
@@ -402,7 +395,10 @@ private:
         bool upright = ax > 0 && std::fabs(ay) <= kMaxSlope * ax;
         bool continues = upright && last.upright && std::fabs(deviceY - last.y) <= 0.5 && deviceX >= last.end - 1.0 && deviceX <= last.end + 0.5;
         Box home = continues ? last.home : clip;
-        clips[{ deviceX, deviceY }] = { clip, home };
+        if (!std::isnan(deviceX) && !std::isnan(deviceY)) { // NaN is no key: no look-up finds it
+            clips.push_back({ deviceX, deviceY, { clip, home } });
+            clipsSorted = false;
+        }
         bool blank = uLen == 1 && (u[0] == 0x20 || u[0] == 0x3000 || u[0] == 0xA0 || u[0] == 0);
         if (!blank) {
             last = Drawn { deviceY, deviceX + ax, upright, home };
