@@ -32,9 +32,12 @@ struct BudgetPDFCommand: ParsableCommand {
     static func main() {
         ParentDeath.exitIfOrphaned()
         let arguments = Array(CommandLine.arguments.dropFirst())
+        let command = arguments.first.flatMap { name in
+            configuration.subcommands.first { $0.configuration.commandName == name }
+        }
         // A command that reads PDFs in this process has poppler set up on another core
         // while its arguments are parsed (both take ~1–2 ms).
-        if let name = arguments.first, readsDocuments.contains(where: { $0.configuration.commandName == name }) {
+        if let command, readsDocuments.contains(where: { $0 == command }) {
             PopplerSetup.startInBackground()
         }
         if let name = OptionLikeName.first(in: arguments) {
@@ -50,9 +53,7 @@ struct BudgetPDFCommand: ParsableCommand {
         // the command itself is run this way. Help, a usage error and the root's own flags
         // (`--version`, `--generate-completion-script`, which the subcommand does not know)
         // go through the root as before, so they read the same.
-        if let name = arguments.first,
-           let command = configuration.subcommands.first(where: { $0.configuration.commandName == name }),
-           var parsed = try? command.parseAsRoot(Array(arguments.dropFirst())), type(of: parsed) == command {
+        if let command, var parsed = try? command.parseAsRoot(Array(arguments.dropFirst())), type(of: parsed) == command {
             do {
                 try parsed.run()
             } catch {
