@@ -13,7 +13,8 @@ let package = Package(
         .library(name: "BudgetModel", targets: ["BudgetModel"]),
     ],
     dependencies: [
-        // 1.8.2: `CommandConfiguration(_superCommandName:)`, which BudgetPDFCommand.main uses.
+        // From 1.8.2, the version built and tested with: BudgetPDFCommand.main relies on its
+        // experimental `CommandConfiguration(_superCommandName:)`.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
