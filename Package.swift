@@ -18,7 +18,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // `swift package generate-documentation --target BudgetPDF` (DocC); no code of it is linked.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -35,6 +34,8 @@ let package = Package(
         .target(name: "CPopplerCore", dependencies: ["CPopplerPrivate"],
                 // zlib decodes Flate streams in place of poppler's own decoder (`inflated`).
                 linkerSettings: [.linkedLibrary("z")]),
+        // SQLite's C API (libsqlite3-dev), for the batch store.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Ingestion: pages -> glyphs -> words -> lines, ruling lines. Knows nothing of budgets.
         .target(name: "PDFLayout", dependencies: ["CPopplerCore"]),
         // Table reconstruction: ruled regions, cells, merged cells, page stitching. Generic.
@@ -45,7 +46,7 @@ let package = Package(
         .target(name: "BudgetRecognition", dependencies: ["PDFLayout", "TableLayout", "BudgetModel",
                                                           .product(name: "Crypto", package: "swift-crypto")]),
         // Batch: many documents into one dataset (combined CSVs, SQLite store).
-        .target(name: "BudgetBatch", dependencies: ["BudgetExport", .product(name: "GRDB", package: "GRDB.swift"),
+        .target(name: "BudgetBatch", dependencies: ["BudgetExport", "CSQLite",
                                                     .product(name: "CSV", package: "CSV.swift"),
                                                     .product(name: "Crypto", package: "swift-crypto")]),
         // Checks: accounting identities within and across tables, with findings.

@@ -1,6 +1,5 @@
 import BudgetExport
 import Foundation
-import GRDB
 
 /// `budget.sqlite`: the analysis store of a batch. Documents, tables, rows, amounts and
 /// findings with foreign keys, the indexes the common questions need, and views that join
@@ -147,9 +146,9 @@ final class BudgetStore {
     FROM g;
     """
 
-    private let db: Database
+    private let db: SQLiteConnection
 
-    private init(_ db: Database) { self.db = db }
+    private init(_ db: SQLiteConnection) { self.db = db }
 
     /// Builds a new store at `path`: the schema, then what `body` inserts, in one
     /// transaction, in a hidden temporary file named with the pid that is renamed over
@@ -160,12 +159,12 @@ final class BudgetStore {
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         try? FileManager.default.removeItem(atPath: temp)
         do {
-            let queue = try DatabaseQueue(path: temp)
-            try queue.write { db in
-                try db.execute(sql: schema)
-                try body(BudgetStore(db))
-            }
-            try queue.close()
+            let db = try SQLiteConnection(path: temp)
+            try db.execute("BEGIN IMMEDIATE")
+            try db.execute(schema)
+            try body(BudgetStore(db))
+            try db.execute("COMMIT")
+            db.close()
             guard rename(temp, path) == 0 else { throw AtomicFile.WriteError(path: path, reason: "rename failed") }
         } catch {
             try? FileManager.default.removeItem(atPath: temp)
@@ -177,17 +176,16 @@ final class BudgetStore {
         try Self.insert(record, entityID: entityID, into: db)
     }
 
-    /// Runs a cached insert and returns the new row's id.
+    /// Runs a prepared insert and returns the new row's id.
     @discardableResult
-    private static func run(_ db: Database, _ sql: String, _ values: [(any DatabaseValueConvertible)?]) throws -> Int64 {
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
-        return db.lastInsertedRowID
+    private static func run(_ db: SQLiteConnection, _ sql: String, _ values: [SQLValue?]) throws -> Int64 {
+        try db.run(sql, values.map { $0?.sqliteValue ?? .null })
     }
 
     /// An exact decimal as SQLite REAL (a convenience column; exact sums use fen).
     private static func real(_ d: Decimal?) -> Double? { d.map { NSDecimalNumber(decimal: $0).doubleValue } }
 
-    private static func insert(_ r: DocumentRecord, entityID: String?, into db: Database) throws {
+    private static func insert(_ r: DocumentRecord, entityID: String?, into db: SQLiteConnection) throws {
         let id = String(r.source.sha256.prefix(12))
         try run(db, "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)", [
             id, r.source.sha256, r.source.file, r.source.pages, r.source.producer,
@@ -236,4 +234,17 @@ final class BudgetStore {
         guard rounded == f else { return nil }
         return Int(CSVFiles.plain(rounded))
     }
+}
+
+/// What the store binds: the types of DocumentRecord's fields that reach a column.
+protocol SQLValue {
+    var sqliteValue: SQLiteConnection.Value { get }
+}
+
+extension String: SQLValue { var sqliteValue: SQLiteConnection.Value { .text(self) } }
+extension Int: SQLValue { var sqliteValue: SQLiteConnection.Value { .integer(Int64(self)) } }
+extension Int64: SQLValue { var sqliteValue: SQLiteConnection.Value { .integer(self) } }
+extension Double: SQLValue { var sqliteValue: SQLiteConnection.Value { .real(self) } }
+extension RawRepresentable where RawValue == String {
+    var sqliteValue: SQLiteConnection.Value { .text(rawValue) }
 }
