@@ -17,7 +17,6 @@ let package = Package(
         // experimental `CommandConfiguration(_superCommandName:)`.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         // `swift package generate-documentation --target BudgetPDF` (DocC); no code of it is linked.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -47,7 +46,6 @@ let package = Package(
                                                           .product(name: "Crypto", package: "swift-crypto")]),
         // Batch: many documents into one dataset (combined CSVs, SQLite store).
         .target(name: "BudgetBatch", dependencies: ["BudgetExport", "CSQLite",
-                                                    .product(name: "CSV", package: "CSV.swift"),
                                                     .product(name: "Crypto", package: "swift-crypto")]),
         // Checks: accounting identities within and across tables, with findings.
         .target(name: "BudgetChecks", dependencies: ["BudgetModel"]),

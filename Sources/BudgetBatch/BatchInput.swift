@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 
 /// One document to process, with the overrides a manifest may give.
@@ -41,9 +40,7 @@ public enum BatchInput {
             }
             if isDirectory.boolValue {
                 let root = URL(fileURLWithPath: input)
-                let found = (fm.enumerator(atPath: input)?.compactMap { $0 as? String } ?? [])
-                    .filter { $0.lowercased().hasSuffix(".pdf") }.sorted()
-                items += found.map { BatchItem(path: root.appendingPathComponent($0).path) }
+                items += pdfs(under: input).sorted().map { BatchItem(path: root.appendingPathComponent($0).path) }
             } else if input.lowercased().hasSuffix(".csv") {
                 items += try manifest(input, allowOutsidePaths: allowOutsidePaths)
             } else {
@@ -53,21 +50,43 @@ public enum BatchInput {
         return items
     }
 
+    /// The files named `*.pdf` (any case) in `folder` and its subfolders, as paths relative
+    /// to it. Hidden ones count; a symbolic link is listed, not followed into, so that a link
+    /// to a parent folder cannot make the walk endless.
+    private static func pdfs(under folder: String, prefix: String = "") -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var found: [String] = []
+        for name in names {
+            let path = folder + "/" + name, relative = prefix + name
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                found += pdfs(under: path, prefix: relative + "/")
+            } else if name.lowercased().hasSuffix(".pdf") {
+                found.append(relative)
+            }
+        }
+        return found
+    }
+
     private static func manifest(_ path: String, allowOutsidePaths: Bool) throws(Failure) -> [BatchItem] {
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         let root = base.standardizedFileURL.resolvingSymlinksInPath().path
         do {
             var text = try String(contentsOfFile: path, encoding: .utf8)
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            let reader = try CSVReader(string: text, hasHeaderRow: true)
-            guard let header = reader.headerRow, header.contains("path") else {
+            let records = try CSVRecords.parse(text)
+            guard let header = records.first, header.contains("path") else {
                 throw Failure(description: "\(path): a manifest needs a header row with a path column")
             }
             var items: [BatchItem] = []
             var line = 1
-            while reader.next() != nil {
+            for record in records.dropFirst() {
                 line += 1
-                guard let p = reader["path"], !p.isEmpty else { throw Failure(description: "\(path): line \(line): no path") }
+                if record.isEmpty { continue }
+                func field(_ name: String) -> String? {
+                    header.firstIndex(of: name).flatMap { $0 < record.count ? record[$0] : nil }
+                }
+                guard let p = field("path"), !p.isEmpty else { throw Failure(description: "\(path): line \(line): no path") }
                 let full = p.hasPrefix("/") ? p : base.appendingPathComponent(p).path
                 let resolved = URL(fileURLWithPath: full).standardizedFileURL.resolvingSymlinksInPath().path
                 if !allowOutsidePaths && !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
@@ -75,23 +94,25 @@ public enum BatchInput {
                                   + "nothing was read (pass --allow-outside-paths to allow it)")
                 }
                 var year: Int? = nil
-                if let y = reader["fiscal_year"], !y.isEmpty {
+                if let y = field("fiscal_year"), !y.isEmpty {
                     guard let n = Int(y), y.allSatisfy(\.isASCII), (1000...9999).contains(n) else {
                         throw Failure(description: "\(path): line \(line): fiscal_year \(y) is not a year")
                     }
                     year = n
                 }
-                let kind = reader["kind"].flatMap { $0.isEmpty ? nil : $0 }
+                let kind = field("kind").flatMap { $0.isEmpty ? nil : $0 }
                 if let kind, !["budget", "final_account"].contains(kind) {
                     throw Failure(description: "\(path): line \(line): kind must be budget or final_account, not \(kind)")
                 }
-                items.append(BatchItem(path: full, entity: reader["entity"].flatMap { $0.isEmpty ? nil : $0 },
+                items.append(BatchItem(path: full, entity: field("entity").flatMap { $0.isEmpty ? nil : $0 },
                                        fiscalYear: year, kind: kind,
-                                       entityID: reader["entity_id"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }))
+                                       entityID: field("entity_id").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }))
             }
             return items
         } catch let failure as Failure {
             throw failure
+        } catch let malformed as CSVRecords.Malformed {
+            throw Failure(description: "\(path): \(malformed)")
         } catch {
             throw Failure(description: "\(path): cannot read the manifest (\(error))")
         }
