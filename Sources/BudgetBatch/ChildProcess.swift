@@ -12,25 +12,23 @@ enum ChildProcess {
     }
 
     static func run(_ executable: String, _ arguments: [String], timeout: Double, memoryMB: Int) -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         let deathSignal = ParentDeath.setpriv.map { ([$0] + ParentDeath.setprivArguments).joined(separator: " ") + " " } ?? ""
-        process.arguments = ["-c", "ulimit -v \(memoryMB * 1024) 2>/dev/null; exec \(deathSignal)\"$0\" \"$@\"", executable] + arguments
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        process.environment = ParentDeath.childEnvironment()
-        let exit: ChildExit
-        do { exit = try ChildExit(launching: process) } catch { return .couldNotStart(error.localizedDescription) }
-        let said = PipeDrain(err.fileHandleForReading)
-        if !exit.wait(until: .now() + timeout) {
-            process.terminate()
-            if !exit.wait(until: .now() + 5) { kill(process.processIdentifier, SIGKILL); exit.wait() }
+        let child: Subprocess
+        do {
+            child = try Subprocess("/bin/sh", ["-c", "ulimit -v \(memoryMB * 1024) 2>/dev/null; exec \(deathSignal)\"$0\" \"$@\"", executable] + arguments,
+                                   environment: ParentDeath.childEnvironment(), captureOutput: false, captureErrors: true)
+        } catch {
+            return .couldNotStart(error.description)
+        }
+        guard let end = child.wait(until: .now() + timeout) else {
+            child.send(SIGTERM)
+            if child.wait(until: .now() + 5) == nil { child.send(SIGKILL); child.wait() }
             return .timedOut
         }
-        if process.terminationReason == .uncaughtSignal { return .signalled(process.terminationStatus) }
-        return .exited(process.terminationStatus, stderr: String(decoding: said.wait(), as: UTF8.self))
+        switch end {
+        case .signalled(let signal): return .signalled(signal)
+        case .exited(let code): return .exited(code, stderr: String(decoding: child.standardError, as: UTF8.self))
+        }
     }
 }
 

@@ -12,65 +12,44 @@ final class ReaderChild {
     /// When the reader was started: where its document's `-v` seconds count from.
     let started = Date()
     private let name: String
-    private let process = Process()
-    private let exit: ChildExit?
-    /// Why the child could not be started.
-    private let launchError: String?
-    /// The child's standard output (its document) and error (what it says).
-    private let output: PipeDrain?, messages: PipeDrain?
+    /// The child, or why it could not be started.
+    private let child: Result<Subprocess, Subprocess.LaunchError>
 
     init(file: String, executable: String, arguments: [String], environment: [String: String], input: Data?) {
         name = file == "-" ? IsolatedReader.stdinName : file
         // The reader dies with this process (`ParentDeath`): a killed extract, or a batch's
         // child killed with its batch, leaves no reader running behind it.
-        if let setpriv = ParentDeath.setpriv {
-            process.executableURL = URL(fileURLWithPath: setpriv)
-            process.arguments = ParentDeath.setprivArguments + [executable] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-        }
-        process.environment = environment
-        let out = Pipe(), err = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
-        do {
-            exit = try ChildExit(launching: process)
-            launchError = nil
-        } catch {
-            (exit, output, messages) = (nil, nil, nil)
-            launchError = error.localizedDescription
-            return
-        }
-        output = PipeDrain(out.fileHandleForReading)
-        messages = PipeDrain(err.fileHandleForReading)
-        if let input {
-            let writer = inPipe.fileHandleForWriting
-            Thread.detachNewThread {
-                writer.write(input)
-                try? writer.close()
-            }
+        let command = ParentDeath.setpriv.map { ($0, ParentDeath.setprivArguments + [executable] + arguments) } ?? (executable, arguments)
+        child = Result { () throws(Subprocess.LaunchError) in
+            try Subprocess(command.0, command.1, environment: environment, input: input.map { [UInt8]($0) },
+                           captureOutput: true, captureErrors: true)
         }
     }
 
     /// Waits for the child, passes on what it said, and returns what it handed over
     /// (`decode`d: its document, or what it wrote) or the exit code it failed with.
     func finish<Outcome>(_ decode: (Data) throws -> Outcome) -> Result<Outcome, IsolatedReader.Failure> {
-        guard let exit, let output, let messages else {
-            CommandFailure.say("\(name): cannot start a reader process: \(launchError ?? "")")
+        let child: Subprocess
+        switch self.child {
+        case .success(let started): child = started
+        case .failure(let error):
+            CommandFailure.say("\(name): cannot start a reader process: \(error)")
             return .failure(IsolatedReader.Failure(code: 70))
         }
-        exit.wait()
-        let data = output.wait()
-        let said = messages.wait()
-        if !said.isEmpty { FileHandle.standardError.write(said) }
-        if process.terminationReason == .uncaughtSignal {
-            CommandFailure.say("\(name): budgetpdf crashed reading it (signal \(process.terminationStatus)); "
+        let end = child.wait()
+        let data = Data(child.standardOutput)
+        let said = child.standardError
+        if !said.isEmpty { FileHandle.standardError.write(Data(said)) }
+        switch end {
+        case .signalled(let signal):
+            CommandFailure.say("\(name): budgetpdf crashed reading it (signal \(signal)); "
                                + "no output for it; please report this with the file")
             return .failure(IsolatedReader.Failure(code: 70))
+        case .exited(let code) where code != 0:
+            return .failure(IsolatedReader.Failure(code: code))
+        case .exited:
+            break
         }
-        guard process.terminationStatus == 0 else { return .failure(IsolatedReader.Failure(code: process.terminationStatus)) }
         do {
             return .success(try decode(data))
         } catch {

@@ -116,23 +116,21 @@ struct PageRendering {
 
     /// nil when the tool succeeded; else why not.
     private func run(_ tool: String, _ arguments: [String], output: inout String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        let exit: ChildExit
-        do { exit = try ChildExit(launching: process) } catch { return "cannot run \(tool): \(error.localizedDescription)" }
-        let printed = PipeDrain(pipe.fileHandleForReading)
-        if !exit.wait(until: .now() + secondsPerPage) {
-            process.terminate()
-            exit.wait()
+        let child: Subprocess
+        do {
+            child = try Subprocess("/usr/bin/env", [tool] + arguments, captureOutput: true, captureErrors: false)
+        } catch {
+            return error.description
+        }
+        guard let end = child.wait(until: .now() + secondsPerPage) else {
+            child.send(SIGTERM)
+            child.wait()
             return "\(tool) took over \(Int(secondsPerPage)) s"
         }
-        output = String(decoding: printed.wait(), as: UTF8.self)
-        if process.terminationReason == .uncaughtSignal { return "\(tool) crashed (signal \(process.terminationStatus))" }
-        return process.terminationStatus == 0 ? nil : "\(tool) exited with \(process.terminationStatus); is poppler-utils installed?"
+        output = String(decoding: child.standardOutput, as: UTF8.self)
+        switch end {
+        case .signalled(let signal): return "\(tool) crashed (signal \(signal))"
+        case .exited(let code): return code == 0 ? nil : "\(tool) exited with \(code); is poppler-utils installed?"
+        }
     }
 }
