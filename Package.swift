@@ -16,7 +16,6 @@ let package = Package(
         // From 1.8.2, the version built and tested with: BudgetPDFCommand.main relies on its
         // experimental `CommandConfiguration(_superCommandName:)`.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         // `swift package generate-documentation --target BudgetPDF` (DocC); no code of it is linked.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -39,14 +38,14 @@ let package = Package(
         .target(name: "PDFLayout", dependencies: ["CPopplerCore"]),
         // Table reconstruction: ruled regions, cells, merged cells, page stitching. Generic.
         .target(name: "TableLayout", dependencies: ["PDFLayout"]),
+        // SHA-256 in C, with the x86 SHA instructions where there are any: a document's identity.
+        .target(name: "CSHA256"),
         // Value types of a budget disclosure: amounts, units, classification codes.
-        .target(name: "BudgetModel"),
+        .target(name: "BudgetModel", dependencies: ["CSHA256"]),
         // Recognition: table kinds, titles, headers and column meanings, document metadata.
-        .target(name: "BudgetRecognition", dependencies: ["PDFLayout", "TableLayout", "BudgetModel",
-                                                          .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "BudgetRecognition", dependencies: ["PDFLayout", "TableLayout", "BudgetModel"]),
         // Batch: many documents into one dataset (combined CSVs, SQLite store).
-        .target(name: "BudgetBatch", dependencies: ["BudgetExport", "CSQLite",
-                                                    .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "BudgetBatch", dependencies: ["BudgetExport", "CSQLite"]),
         // Checks: accounting identities within and across tables, with findings.
         .target(name: "BudgetChecks", dependencies: ["BudgetModel"]),
         // libxlsxwriter's C API, seen only by BudgetExport's Workbook: its header's types, its
@@ -90,7 +89,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PDFLayoutTests", dependencies: ["PDFLayout"]),
-        .testTarget(name: "BudgetModelTests", dependencies: ["BudgetModel"]),
+        .testTarget(name: "BudgetModelTests", dependencies: ["BudgetModel", "CSHA256"]),
         .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout", "PDFLayout"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BudgetRecognitionTests", dependencies: ["BudgetRecognition", "BudgetModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BudgetChecksTests", dependencies: ["BudgetChecks", "BudgetRecognition", "BudgetModel"]),

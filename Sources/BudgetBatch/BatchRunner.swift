@@ -1,6 +1,5 @@
 import BudgetExport
 import BudgetModel
-import Crypto
 import Foundation
 
 /// Runs many documents through `budgetpdf extract`, each in a child process of its own so
@@ -78,7 +77,7 @@ public struct BatchRunner: Sendable {
                 summary.failed.append(Failure(path: item.path, sha256: "", reason: "cannot read the file"))
                 continue
             }
-            let sha = Hex.string(SHA256.hash(data: data))
+            let sha = SHA256.hex(data)
             if let first = seen[sha] {
                 summary.duplicates += 1
                 if let difference = Self.overridesDiffer(first, item) {

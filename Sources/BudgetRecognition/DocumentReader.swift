@@ -1,5 +1,4 @@
 import BudgetModel
-import Crypto
 import Foundation
 import PDFLayout
 import TableLayout
@@ -80,7 +79,7 @@ public struct DocumentReader {
             let prose = pages.map { page in
                 PageText(page: page.page, text: page.text.map { CellText.clean($0.text) }.joined())
             }.filter { !$0.text.isEmpty }
-            return (ProseReader().sections(pages), prose, Hex.string(SHA256.hash(data: data)))
+            return (ProseReader().sections(pages), prose, SHA256.hex(data))
         }, {
             readTables(pages, opening: opening, path: path, warnings: &warnings)
         })
