@@ -101,3 +101,12 @@ let package = Package(
     ],
     cxxLanguageStandard: .cxx17
 )
+
+// A file sees the extension members of the modules it imports itself, not of whatever those
+// import in turn. The sources import FoundationEssentials only; when a dependency imported
+// swift-corelibs-foundation (swift-crypto did), a plain `text.contains("…")` or
+// `error.localizedDescription` resolved to that library's NSString-based members and linked
+// all of it into the binary again (StartupLibraryTests).
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

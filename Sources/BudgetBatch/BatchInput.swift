@@ -1,4 +1,6 @@
-import Foundation
+import BudgetModel
+import FoundationEssentials
+import Glibc
 
 /// One document to process, with the overrides a manifest may give.
 public struct BatchItem: Hashable, Sendable {
@@ -32,13 +34,12 @@ public enum BatchInput {
 
     public static func collect(_ inputs: [String], allowOutsidePaths: Bool = false) throws(Failure) -> [BatchItem] {
         var items: [BatchItem] = []
-        let fm = FileManager.default
         for input in inputs {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            var info = stat()
+            guard stat(input, &info) == 0 else {
                 throw Failure(description: "\(input): no such file or folder")
             }
-            if isDirectory.boolValue {
+            if info.st_mode & S_IFMT == S_IFDIR {
                 let root = URL(fileURLWithPath: input)
                 items += pdfs(under: input).sorted().map { BatchItem(path: root.appendingPathComponent($0).path) }
             } else if input.lowercased().hasSuffix(".csv") {
@@ -106,7 +107,7 @@ public enum BatchInput {
                 }
                 items.append(BatchItem(path: full, entity: field("entity").flatMap { $0.isEmpty ? nil : $0 },
                                        fiscalYear: year, kind: kind,
-                                       entityID: field("entity_id").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }))
+                                       entityID: field("entity_id").flatMap { Whitespace.trimmed($0).isEmpty ? nil : $0 }))
             }
             return items
         } catch let failure as Failure {

@@ -1,5 +1,5 @@
 import BudgetExport
-import Foundation
+import FoundationEssentials
 
 /// Merges batch output folders (shards) into one: each complete document folder is
 /// copied once (documents are keyed by content, so shards never disagree), the error

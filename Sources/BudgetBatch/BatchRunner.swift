@@ -1,6 +1,7 @@
 import BudgetExport
 import BudgetModel
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Runs many documents through `budgetpdf extract`, each in a child process of its own so
 /// that a file which crashes, hangs or eats memory cannot take the batch down: a failure is
@@ -190,7 +191,7 @@ public struct BatchRunner: Sendable {
             try? fm.removeItem(at: final)
             try fm.moveItem(at: partial, to: final)
         } catch {
-            return fail("cannot store the outputs: \(error.localizedDescription)")
+            return fail("cannot store the outputs: \(ErrorText.describe(error))")
         }
         let json = (try? fm.contentsOfDirectory(atPath: final.path))?.first { $0.hasSuffix(".json") && $0 != "datapackage.json" }
         let tables = json.flatMap { try? JSONDecoder().decode(TableCount.self, from: Data(contentsOf: final.appendingPathComponent($0))) }

@@ -1,5 +1,7 @@
 import BudgetExport
-import Foundation
+import BudgetModel
+import FoundationEssentials
+import Glibc
 
 /// `budget.sqlite`: the analysis store of a batch. Documents, tables, rows, amounts and
 /// findings with foreign keys, the indexes the common questions need, and views that join
@@ -183,7 +185,7 @@ final class BudgetStore {
     }
 
     /// An exact decimal as SQLite REAL (a convenience column; exact sums use fen).
-    private static func real(_ d: Decimal?) -> Double? { d.map { NSDecimalNumber(decimal: $0).doubleValue } }
+    private static func real(_ d: Decimal?) -> Double? { d?.double }
 
     private static func insert(_ r: DocumentRecord, entityID: String?, into db: SQLiteConnection) throws {
         let id = String(r.source.sha256.prefix(12))
@@ -229,8 +231,7 @@ final class BudgetStore {
     /// 元 as a whole number of fen, when it is one (amounts printed to the fen always are).
     private static func fen(_ yuan: Decimal) -> Int? {
         let f = yuan * 100
-        var rounded = Decimal(), value = f
-        NSDecimalRound(&rounded, &value, 0, .plain)
+        let rounded = f.rounded(places: 0)
         guard rounded == f else { return nil }
         return Int(CSVFiles.plain(rounded))
     }

@@ -1,4 +1,8 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
+import Synchronization
+import Glibc
 
 /// Runs a command with a time limit and an address-space limit (`ulimit -v` in a shell
 /// that then execs it), collecting its standard error. The child dies with its parent
@@ -50,22 +54,21 @@ struct Pool {
         return box.values
     }
 
-    private final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
+    private final class Counter: Sendable {
+        private let value = Mutex(0)
         func take(below limit: Int) -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard value < limit else { return nil }
-            value += 1
-            return value - 1
+            value.withLock { value in
+                guard value < limit else { return nil }
+                value += 1
+                return value - 1
+            }
         }
     }
 
-    private final class Results<R>: @unchecked Sendable {
-        private var storage: [R?]
-        private let lock = NSLock()
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ r: R) { lock.lock(); storage[i] = r; lock.unlock() }
-        var values: [R] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
+    private final class Results<R: Sendable>: Sendable {
+        private let storage: Mutex<[R?]>
+        init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
+        func set(_ i: Int, _ r: R) { storage.withLock { $0[i] = r } }
+        var values: [R] { storage.withLock { $0.map { $0! } } }
     }
 }

@@ -1,5 +1,7 @@
+import BudgetModel
 import BudgetExport
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The combined dataset of a batch folder, built from the per-document outputs under
 /// `documents/`: facts.csv, documents.csv, tables.csv, findings.csv with a
@@ -24,7 +26,7 @@ public enum Dataset {
 
     static func entityIDOverride(_ folder: URL) -> String? {
         (try? String(contentsOf: folder.appendingPathComponent(entityIDFile), encoding: .utf8))
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            .map { Whitespace.trimmed($0) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The complete document folders of `dir`, in id order, with their file stem.
@@ -89,17 +91,21 @@ public enum Dataset {
 
         let factsPath = base.appendingPathComponent("facts.csv").path
         let factsTemp = base.appendingPathComponent(".facts.csv.\(getpid()).tmp").path
-        FileManager.default.createFile(atPath: factsTemp, contents: try CSVFiles.encode([CSVFiles.factColumns]))
-        guard let facts = FileHandle(forWritingAtPath: factsTemp) else { throw AtomicFile.WriteError(path: factsPath, reason: "cannot create") }
-        defer { try? facts.close() }
-        facts.seekToEndOfFile()
+        let facts = open(factsTemp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard facts >= 0 else { throw AtomicFile.WriteError(path: factsPath, reason: String(cString: strerror(errno))) }
+        var factsOpen = true
+        defer { if factsOpen { close(facts) } }
+        func append<Bytes: Sequence<UInt8>>(_ bytes: Bytes) throws {
+            if let code = Descriptor.write(facts, bytes) { throw AtomicFile.WriteError(path: factsPath, reason: String(cString: strerror(code))) }
+        }
+        try append(try CSVFiles.encode([CSVFiles.factColumns]))
         var documents = [documentColumns.map(\.name)], tables = [tableColumns.map(\.name)], findings = [findingColumns.map(\.name)]
         var names: [(entityID: String?, entity: String?, year: Int?)] = []
         try BudgetStore.build(at: base.appendingPathComponent("budget.sqlite").path) { store in
             for doc in docs {
                 // facts.csv: the document's own facts file without its header.
                 let data = try Data(contentsOf: doc.folder.appendingPathComponent("\(doc.stem).facts.csv"))
-                if let end = data.firstRange(of: Data([0x0D, 0x0A])) { facts.write(data[end.upperBound...]) }
+                if let end = data.firstRange(of: [0x0D, 0x0A]) { try append(data[end.upperBound...]) }
                 let r = try record(doc.folder, doc.stem)
                 let entityID = entityIDOverride(doc.folder) ?? EntityID.of(r.document.entity)
                 names.append((entityID, r.document.entity, r.document.fiscal_year))
@@ -121,7 +127,8 @@ public enum Dataset {
                 }
             }
         }
-        try facts.close()
+        factsOpen = false
+        guard close(facts) == 0 else { throw AtomicFile.WriteError(path: factsPath, reason: String(cString: strerror(errno))) }
         guard rename(factsTemp, factsPath) == 0 else { throw AtomicFile.WriteError(path: factsPath, reason: "rename failed") }
         try AtomicFile.write(try CSVFiles.encode(documents), to: base.appendingPathComponent("documents.csv").path)
         try AtomicFile.write(try CSVFiles.encode(tables), to: base.appendingPathComponent("tables.csv").path)

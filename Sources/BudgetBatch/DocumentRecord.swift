@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The parts of a written document JSON (Schemas/budget-document.schema.json) the dataset
 /// is built from: read back as any consumer of the published format would.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The key that links one entity's documents across years when its printed name changes
 /// between full and short forms. It is the printed name rewritten by these rules, in order
@@ -16,10 +16,10 @@ import Foundation
 public enum EntityID {
     public static func of(_ entity: String?) -> String? {
         guard var e = entity?.filter({ !$0.isWhitespace }), !e.isEmpty else { return nil }
-        e = e.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        e = e.replacing("（", with: "(").replacing("）", with: ")")
         e = rewrite(e, prefix: "中国共产党", infix: "委员会", as: { "中共" + $0 + "委" })
         e = rewrite(e, prefix: "中国人民政治协商会议", infix: "委员会", as: { $0 + "政协" })
-        for long in ["人民代表大会常务委员会", "人大常务委员会"] { e = e.replacingOccurrences(of: long, with: "人大常委会") }
+        for long in ["人民代表大会常务委员会", "人大常务委员会"] { e = e.replacing(long, with: "人大常委会") }
         if e.hasSuffix("办公室") { e = String(e.dropLast(3)) + "办公厅" }
         for suffix in ["部门", "单位"] where e.hasSuffix(suffix) && e.count > suffix.count + 2 { e.removeLast(suffix.count) }
         return e
@@ -30,7 +30,7 @@ public enum EntityID {
     private static func rewrite(_ e: String, prefix: String, infix: String, as form: (String) -> String) -> String {
         guard e.hasPrefix(prefix) else { return e }
         let rest = e.dropFirst(prefix.count)
-        guard let r = rest.range(of: infix), r.lowerBound > rest.startIndex else { return e }
+        guard let r = rest.firstRange(of: infix), r.lowerBound > rest.startIndex else { return e }
         return form(String(rest[..<r.lowerBound])) + rest[r.upperBound...]
     }
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A child budgetpdf (a batch's extract, a multi-file command's document reader) dies with
 /// its parent, so a parent killed with SIGKILL (which it cannot catch) leaves nothing

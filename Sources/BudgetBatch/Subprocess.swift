@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A child process started with posix_spawn(3): its standard input fed from bytes or
 /// /dev/null, its standard output and error captured or sent to /dev/null, its end waited

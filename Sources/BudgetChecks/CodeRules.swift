@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// Rules about the printed classification codes and notes.
 enum CodeRules {

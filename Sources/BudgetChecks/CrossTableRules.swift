@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// Identities between tables: the summaries against the tables that detail them.
 enum CrossTableRules {

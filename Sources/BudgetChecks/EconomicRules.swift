@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// Rules about economic classification codes (301 工资福利支出, 302 商品和服务支出, 303 对个人
 ///和家庭的补助 and their 款).

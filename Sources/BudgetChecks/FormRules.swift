@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// Identities a performance form prints about its money.
 enum FormRules {

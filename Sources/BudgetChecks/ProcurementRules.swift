@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// Identities of 政府采购预算 tables: 数量 × 单价 = 金额, and each 小计 is the sum of the
 /// items printed under it up to the next 小计 (the 合计 the sum of the 小计s).

@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// One accounting identity or consistency rule: an id, a line saying what it checks, and
 /// the check itself over a whole document (rules that compare tables need all of them).

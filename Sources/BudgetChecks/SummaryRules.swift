@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// Identities of the two-sided tables (收支总表, 财政拨款收支总表).
 enum SummaryRules {

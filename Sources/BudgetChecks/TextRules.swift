@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// The figures the prose states, against the tables they repeat. Only statements that
 /// name what they count precisely are read: a total (收入、支出预算总计 …万元) or a line
@@ -84,8 +84,7 @@ enum TextRules {
                                    message: message + ", but the figure goes \(change > 0 ? "up" : "down")",
                                    page: page.page, printed: after.value, expected: before.value)
                 }
-                var exact = abs(change) / before.value * 100, rounded = Decimal()
-                NSDecimalRound(&rounded, &exact, g[3].split(separator: ".").dropFirst().first?.count ?? 0, .plain)
+                let rounded = (abs(change) / before.value * 100).rounded(places: g[3].split(separator: ".").dropFirst().first?.count ?? 0)
                 guard abs(rounded - rate.value) > Comparison.lastDigit(rate) else { return nil }
                 return Finding(rule: "text.execution_change", severity: .warning, message: message + ", which is \(rounded)%",
                                page: page.page, printed: rate.value, expected: rounded)
@@ -120,15 +119,13 @@ enum TextRules {
                 let unit = Comparison.lastDigit(share)
                 var nearest: Decimal?
                 for base in bases where base.value > 0 {
-                    var exact = part.yuan / base.yuan * 100, rounded = Decimal()
-                    NSDecimalRound(&rounded, &exact, places, .plain)
+                    let rounded = (part.yuan / base.yuan * 100).rounded(places: places)
                     if rounded == share.value { return nil }
                     if abs(rounded - share.value) <= unit { nearest = rounded }
                 }
                 if nearest == nil, named, let base = bases.first, base.value > 0 {
                     // The base is named and printed: a share that is not the figure over it is wrong.
-                    var exact = part.yuan / base.yuan * 100, rounded = Decimal()
-                    NSDecimalRound(&rounded, &exact, places, .plain)
+                    let rounded = (part.yuan / base.yuan * 100).rounded(places: places)
                     return Finding(rule: "text.shares", severity: .error,
                                    message: "the text states \(g[0])万元 as \(g[2])% of the “三公”经费 (\(base.printed)), which is \(rounded)%",
                                    page: page.page, printed: share.value, expected: rounded)
@@ -154,9 +151,8 @@ enum TextRules {
                 guard previous > 0 else { return nil }
                 let expected = change.value / previous * 100
                 let unit = Comparison.lastDigit(rate)
-                var rounded = Decimal(), exact = expected
                 let places = rate.printed.split(separator: ".").dropFirst().first?.count ?? 0
-                NSDecimalRound(&rounded, &exact, places, .plain)
+                let rounded = expected.rounded(places: places)
                 guard rounded != rate.value else { return nil }
                 let severity: Finding.Severity = abs(expected - rate.value) <= unit ? .rounding : .error
                 return Finding(rule: "text.growth", severity: severity,

@@ -1,4 +1,6 @@
-import Foundation
+import BudgetModel
+import FoundationEssentials
+import Glibc
 
 /// Writes files so that a reader never sees half of one: the bytes go to a temporary file
 /// beside the target, which is then renamed over it. An interrupted run leaves the old
@@ -22,10 +24,10 @@ public enum AtomicFile {
         do {
             try OutputSet.makeFolder(url.deletingLastPathComponent(), withParents: true)
             try data.write(to: temp)
-            if rename(temp.path, url.path) != 0 { throw CocoaError(.fileWriteUnknown) }
+            if rename(temp.path, url.path) != 0 { throw OutputSet.FileError(path: url.path, call: "rename", code: errno) }
         } catch {
             try? FileManager.default.removeItem(at: temp)
-            throw WriteError(path: path, reason: error.localizedDescription)
+            throw WriteError(path: path, reason: ErrorText.describe(error))
         }
     }
 }

@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// The CSV views of a document: tidy facts (one amount per line) and each table as
 /// printed. RFC 4180 (CRLF line ends, quotes where needed), UTF-8. With `excel`, for

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// RFC 4180 CSV: fields separated by commas, lines ended by CRLF, a
 /// field quoted (and its quotes doubled) only when it holds a comma, a quote, CR or LF —

@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// A Frictionless Data Package (`datapackage.json`) describing the CSV files written
 /// beside it, so Frictionless tooling, pandas, R and DuckDB load them with types. Fields

@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// `Decimal.description`, written from the value's digits.
 ///

@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// The full, typed view of a document (`DIR/<name>.json`), described by
 /// Schemas/budget-document.schema.json. Amounts are JSON numbers written from exact

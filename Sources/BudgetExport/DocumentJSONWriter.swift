@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 // How `JSONWriter` writes the document, grid and findings views: straight from the
 // BudgetModel values, each object's members in UTF-8 order of their keys, as `JSONEncoder`

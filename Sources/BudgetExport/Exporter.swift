@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// Writes a document in the requested formats under one folder. A document's files (its
 /// output set) appear whole or not at all: they are staged and renamed into place together
@@ -71,7 +71,7 @@ public struct Exporter {
             try set.commit(OutputSet.Plan(place: placed, remove: stale))
         } catch {
             set.abandon()
-            throw AtomicFile.WriteError(path: base.appendingPathComponent(stem).path, reason: error.localizedDescription)
+            throw AtomicFile.WriteError(path: base.appendingPathComponent(stem).path, reason: ErrorText.describe(error))
         }
         var written: [String] = []
         for name in placed {

@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// One amount of a document as one tidy record: the unit of `facts.csv`.
 public struct Fact: Hashable, Sendable {

@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// The as-printed view of a document in the shape of the ground-truth files
 /// (../shared/corpus/TRUTH_FORMAT.md): what a user diffing against the PDF wants, and how

@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// JSON text written straight into bytes, the same bytes `PublishedJSON`'s `JSONEncoder`
 /// writes for the same value: keys in UTF-8 order (each `write(to:)` lists them so),

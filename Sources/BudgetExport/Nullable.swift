@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An optional that is written as `null` when absent. Synthesised `Encodable` leaves nil
 /// optionals out; the published formats list every key, so readers can rely on it.

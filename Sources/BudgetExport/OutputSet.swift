@@ -1,4 +1,6 @@
-import Foundation
+import BudgetModel
+import FoundationEssentials
+import Glibc
 
 /// A document's output files, made to appear whole or not at all.
 ///
@@ -57,11 +59,8 @@ struct OutputSet {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: withParents)
         } catch {
-            switch (error as NSError).userInfo[NSUnderlyingErrorKey] {
-            case let posix as POSIXError: throw FileError(path: folder.path, call: "mkdir", code: posix.code.rawValue)
-            case let ns as NSError where ns.domain == NSPOSIXErrorDomain: throw FileError(path: folder.path, call: "mkdir", code: Int32(ns.code))
-            default: throw error
-            }
+            guard let code = ErrorText.posixCode(error) else { throw error }
+            throw FileError(path: folder.path, call: "mkdir", code: code)
         }
     }
 
@@ -90,19 +89,7 @@ struct OutputSet {
     static func write(_ bytes: [UInt8], to path: String, sync: Bool = true) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw FileError(path: path, call: "open", code: errno) }
-        var failure: FileError?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = FileError(path: path, call: "write", code: errno)
-                    return
-                }
-                offset += n
-            }
-        }
+        var failure = bytes.withUnsafeBytes { Descriptor.write(fd, $0) }.map { FileError(path: path, call: "write", code: $0) }
         if failure == nil {
             if sync {
                 if fsync(fd) != 0 { failure = FileError(path: path, call: "fsync", code: errno) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Keeps spreadsheet programs from running a cell as a formula (CSV or formula injection).
 ///

@@ -1,6 +1,6 @@
 import BudgetModel
 internal import CXlsxWriter
-import Foundation
+import FoundationEssentials
 
 /// `<name>.xlsx`: the document as an Excel workbook, for people who read the tables in a
 /// spreadsheet. Written with libxlsxwriter, the only file that sees its C API. The library is
@@ -71,7 +71,7 @@ public enum Workbook {
         let formats = Formats(workbook)
         var failure: Failure?
         for (i, table) in document.tables.enumerated() {
-            let name = String(format: "%02d ", i + 1) + table.kind.rawValue
+            let name = (i < 9 ? "0" : "") + "\(i + 1) " + table.kind.rawValue
             guard let sheet = cxlsx_workbook_add_worksheet(workbook, String(name.prefix(31))) else {
                 failure = Failure(description: "\(path): cannot add sheet \(name)")
                 break
@@ -116,7 +116,7 @@ public enum Workbook {
 
     private static func number(_ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: Int, _ column: Int, _ value: Decimal,
                                _ format: UnsafeMutablePointer<lxw_format>?) {
-        cxlsx_worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), NSDecimalNumber(decimal: value).doubleValue, format)
+        cxlsx_worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), value.double, format)
     }
 
     /// Title, unit, notes, header levels, body; header frozen.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An amount of money exactly as printed, and its exact value.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One thing a check found: where (table, row, page), what was printed, what the rule
 /// expects, and how far apart they are.

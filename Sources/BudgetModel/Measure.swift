@@ -192,7 +192,7 @@ public enum Measure: String, Hashable, Codable, Sendable, CaseIterable {
         for u in s.unicodeScalars {
             guard u.isASCII || PlainText.isPlainScalar(u.value) else {
                 return String(s.filter { !$0.isWhitespace && !"“”\"'‘’".contains($0) })
-                    .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+                    .replacing("（", with: "(").replacing("）", with: ")")
             }
             switch u {
             case "“", "”", "\"", "'", "‘", "’": continue

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The pages a user asked for, as written on a command line: `3-9,12`, `5`, `10-`.
 ///
@@ -18,7 +18,7 @@ public struct PageSelection: Hashable, Sendable, CustomStringConvertible {
     public init(_ text: String) throws(SyntaxError) {
         var ranges: [(Int, Int?)] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let bounds = part.trimmingCharacters(in: .whitespaces).split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+            let bounds = Whitespace.trimmed(part).split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
             guard let first = bounds.first, let lower = Int(first), lower >= 1 else { throw SyntaxError(text: text) }
             if bounds.count == 1 {
                 ranges.append((lower, lower))

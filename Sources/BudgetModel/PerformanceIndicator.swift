@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One indicator of a project's performance-target form (绩效目标表): its three levels,
 /// description, target value as printed and as parsed, and the basis of the target.

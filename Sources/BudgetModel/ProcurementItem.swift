@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One line of a 政府采购预算 table as a record: the project it belongs to (carried down from
 /// a merged cell), what is bought, its catalogue code, quantity, unit price and amounts.

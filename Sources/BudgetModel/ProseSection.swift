@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A section of the text printed outside the tables (部门职责, 机构设置, 预算安排总体情况,
 /// 三公说明, 名词解释 …): its heading, pages, text, and the money figures it states.

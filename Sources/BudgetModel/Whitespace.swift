@@ -6,6 +6,16 @@
 /// and text that has one is filtered as before. (`WhitespaceTests` checks `isWhiteSpace`
 /// against `Unicode.Scalar.Properties.isWhitespace` for every scalar.)
 public enum Whitespace {
+    /// `text` without White_Space at either end: what Foundation's `trimmingCharacters(in:
+    /// .whitespacesAndNewlines)` removes, but U+200B (zero width space), which that set
+    /// holds and Unicode does not count as White_Space.
+    public static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
     /// `text` without its whitespace characters.
     public static func removed(from text: String) -> String {
         var bytes = text

@@ -1,5 +1,5 @@
 import BudgetExport
-import Foundation
+import FoundationEssentials
 
 /// What `export(to:stem:formats:excel:)` writes.
 public enum ExportFormat: String, CaseIterable, Sendable {

@@ -1,7 +1,7 @@
 @_exported import BudgetModel
 import BudgetChecks
 import BudgetRecognition
-import Foundation
+import FoundationEssentials
 import PDFLayout
 
 /// Why a PDF could not be read: the file, the page where one is concerned, and a reason

@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 import PDFLayout
 import TableLayout
 
@@ -12,13 +12,7 @@ public struct DocumentReader {
     /// all, and `.noText` naming the file when no page has text (a scanned document).
     /// `pages` reads only those pages (a page the document lacks is `.noSuchPage`).
     public func read(path: String, password: String? = nil, pages selection: PageSelection? = nil) throws(PDFLayoutError) -> BudgetDocument {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            throw PDFLayoutError(file: path, reason: .unreadable(error.localizedDescription))
-        }
-        return try read(data: data, name: path, password: password, pages: selection)
+        try read(data: try PDFDocument.contents(of: path), name: path, password: password, pages: selection)
     }
 
     /// Reads a PDF held in memory (from standard input, a download); `name` is what

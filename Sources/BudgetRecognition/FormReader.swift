@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// Reads the forms of a performance-target table (绩效目标表, 部门整体绩效目标表, 项目支出
 /// 绩效目标表 …) as records, by their structure rather than by region:

@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// Reads what a document is — 预算 or 决算, 部门 or 单位, fiscal year, entity — from its
 /// table titles and the text of its first pages.

@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// How table titles are printed: which lines are titles, and the labels printed beside a
 /// title (`公开04表`, `预算05表：`, `表一`, `（预算表2）`) that number the table rather than

@@ -1,5 +1,5 @@
 import BudgetModel
-import Foundation
+import FoundationEssentials
 
 /// An image of one page, as rendered for the review page.
 public struct PageImage: Sendable {
@@ -191,7 +191,7 @@ public struct ReviewPage {
         h.raw("</h2>\n<p class=\"facts\">"); h.text("\(k.zh) \(k.en) · 第 \(Self.pageList(table.pages)) 页 pages · \(table.rows.count) 行 rows · 单位 unit \(table.unit?.rawValue ?? "—")")
         h.raw("</p>\n<div class=\"pair\">\n<div class=\"extracted\">\n<table class=\"data\">\n<thead><tr><th>#</th>")
         for (c, path) in table.columns.enumerated() {
-            h.raw("<th title=\"\(table.meanings[c].role.rawValue)\">"); h.text(path.isEmpty ? "—" : path.replacingOccurrences(of: "/", with: " / ")); h.raw("</th>")
+            h.raw("<th title=\"\(table.meanings[c].role.rawValue)\">"); h.text(path.isEmpty ? "—" : path.replacing("/", with: " / ")); h.raw("</th>")
         }
         h.raw("</tr></thead>\n<tbody>\n")
         for (r, row) in table.rows.enumerated() {
@@ -277,7 +277,7 @@ public struct ReviewPage {
         return pages == Array(first...last) && pages.count > 1 ? "\(first)–\(last)" : pages.map(String.init).joined(separator: ", ")
     }
 
-    static func fmt(_ v: Double) -> String { String(format: "%.2f", v.isFinite ? v : 0) }
+    static func fmt(_ v: Double) -> String { FixedPoint.text(v.isFinite ? v : 0, places: 2) }
 }
 
 /// HTML built up with text escaped.

@@ -1,6 +1,8 @@
 import CPopplerCore
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
+import Synchronization
 
 /// An open PDF, read through poppler's core (`CoreDocument`): metadata, passwords, pages in
 /// one pass each, rendering where a measurement or `inspect --png` needs pixels. The file's
@@ -30,14 +32,7 @@ public final class PDFDocument {
 
     /// Opens the PDF at `path`.
     public convenience init(path: String, password: String? = nil) throws(PDFLayoutError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-            throw PDFLayoutError(file: path, reason: .unreadable(reason))
-        }
-        try self.init(data: data, name: path, password: password)
+        try self.init(data: try Self.contents(of: path), name: path, password: password)
     }
 
     /// Opens a PDF held in memory; `name` is what error messages call it.
@@ -179,15 +174,26 @@ public final class PDFDocument {
         }
     }
 
+    /// The bytes of the file at `path`, or why they cannot be read in the system's words
+    /// ("No such file or directory", "Is a directory", "Permission denied").
+    public static func contents(of path: String) throws(PDFLayoutError) -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            let reason = ((error as? CocoaError)?.underlying as? POSIXError).map { String(cString: strerror($0.code.rawValue)) }
+            throw PDFLayoutError(file: path, reason: .unreadable(reason ?? "\(error)"))
+        }
+    }
+
     /// Rejects what is not worth handing to poppler: no PDF header, or a file cut off
     /// before its end-of-file marker. poppler would "repair" a truncated file and return
     /// the pages it could find, which silently loses data.
     private static func checkEnvelope(_ data: Data, name: String) throws(PDFLayoutError) {
         let head = data.prefix(1024)
-        guard head.range(of: Data("%PDF-".utf8)) != nil else {
+        guard head.firstRange(of: Array("%PDF-".utf8)) != nil else {
             throw PDFLayoutError(file: name, reason: .notAPDF)
         }
-        guard data.suffix(2048).range(of: Data("%%EOF".utf8)) != nil else {
+        guard data.suffix(2048).firstRange(of: Array("%%EOF".utf8)) != nil else {
             throw PDFLayoutError(file: name, reason: .truncated)
         }
     }
@@ -227,18 +233,17 @@ private final class Bytes {
 
 /// Page numbers 1...count handed out once each to whichever worker asks first.
 private final class PageQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var taken = 0
+    private let taken = Mutex(0)
     private let count: Int
 
     init(count: Int) { self.count = count }
 
     func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard taken < count else { return nil }
-        taken += 1
-        return taken
+        taken.withLock { taken in
+            guard taken < count else { return nil }
+            taken += 1
+            return taken
+        }
     }
 }
 

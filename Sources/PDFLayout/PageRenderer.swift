@@ -1,5 +1,6 @@
 import CPopplerCore
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Draws a page with its words and ruling lines over it, for a person to look at.
 enum PageRenderer {

@@ -1,5 +1,6 @@
 import CPopplerCore
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What poppler's core says about one page, copied out of C memory in one pass: characters
 /// in poppler's order (including the whitespace it inserts), their boxes and styles, and

@@ -1,6 +1,7 @@
 import CPopplerCore
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// poppler's global state (its GlobalParams tables: ~1 ms, ~4 M instructions), set up on
 /// another core while the caller does something else first — a command parses its

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Rewrites the few characters that producers print in look-alike forms, so that a digit
 /// is a digit and an ideograph is the unified ideograph wherever it came from. Every
@@ -29,11 +29,9 @@ public enum TextNormalizer {
         case 0xFF10...0xFF19:
             return (String(UnicodeScalar(value - 0xFF10 + 0x30)!), .fullwidthDigit)
         case 0x2E80...0x2EFF, 0x2F00...0x2FDF:
-            let mapped = text.precomposedStringWithCompatibilityMapping
-            return sameScalars(mapped, text) ? (text, nil) : (mapped, .radical)
+            return CJKCompatibility.unified(value).map { (String(Unicode.Scalar($0)!), .radical) } ?? (text, nil)
         case 0xF900...0xFAFF:
-            let mapped = text.precomposedStringWithCanonicalMapping
-            return sameScalars(mapped, text) ? (text, nil) : (mapped, .compatibilityIdeograph)
+            return CJKCompatibility.unified(value).map { (String(Unicode.Scalar($0)!), .compatibilityIdeograph) } ?? (text, nil)
         default:
             return (text, nil)
         }
@@ -49,12 +47,6 @@ public enum TextNormalizer {
         case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false
         }
-    }
-
-    /// Scalar-by-scalar equality: Swift's `==` treats canonically equivalent strings as equal,
-    /// which would hide exactly the compatibility ideographs this rewrites.
-    private static func sameScalars(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.elementsEqual(b.unicodeScalars)
     }
 
     /// The ASCII form of full-width number punctuation, where `previous` and `next` make it

@@ -1,6 +1,8 @@
 import ArgumentParser
 import BudgetBatch
-import Foundation
+import BudgetExport
+import BudgetModel
+import FoundationEssentials
 
 /// `budgetpdf batch`: many disclosures into one dataset.
 struct Batch: ParsableCommand {
@@ -50,8 +52,8 @@ struct Batch: ParsableCommand {
         var line = "budgetpdf: batch: \(s.inputs) inputs, \(s.done) read, \(s.skipped) already done, \(s.failed.count) failed"
         if s.duplicates > 0 { line += ", \(s.duplicates) duplicates" }
         if s.otherShards > 0 { line += ", \(s.otherShards) in other shards" }
-        line += "; \(s.tables) tables; dataset of \(s.documentsInDataset) documents in \(out) (\(String(format: "%.1f", s.seconds)) s)\n"
-        if !quiet || !s.failed.isEmpty { FileHandle.standardError.write(Data(line.utf8)) }
+        line += "; \(s.tables) tables; dataset of \(s.documentsInDataset) documents in \(out) (\(FixedPoint.text(s.seconds, places: 1)) s)\n"
+        if !quiet || !s.failed.isEmpty { Descriptor.printError(line) }
         for w in s.warnings { CommandFailure.say("warning: \(w)") }
         for g in s.entityGroups { CommandFailure.say("batch: \(g)") }
         for f in s.failed { CommandFailure.say("failed: \(f.path): \(f.reason)") }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import BudgetBatch
 import BudgetPDF
-import Foundation
+import FoundationEssentials
+import Glibc
 import PDFLayout
 
 @main
@@ -43,7 +44,7 @@ struct BudgetPDFCommand: ParsableCommand {
         if let name = OptionLikeName.first(in: arguments) {
             CommandFailure.say("“\(name)” is a file name that looks like an option; put file names after -- "
                                + "(budgetpdf extract --out DIR -- \(name)) or write ./\(name)")
-            Foundation.exit(64)
+            Glibc.exit(64)
         }
         // A subcommand named first is parsed as a root, which it is but for `budgetpdf`
         // before it in usage lines (its configuration's `_superCommandName`): the root's

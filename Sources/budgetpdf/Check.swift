@@ -1,7 +1,8 @@
 import ArgumentParser
 import BudgetExport
 import BudgetPDF
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `budgetpdf check`: does the document add up?
 struct Check: ParsableCommand {
@@ -27,7 +28,7 @@ struct Check: ParsableCommand {
             if !json { print(CheckReport(file: DocumentOptions.displayName(file), findings: document.findings).text, terminator: "") }
             return ""
         }
-        if json { FileHandle.standardOutput.write(try DocumentJSON.findings(checked)) }
+        if json { Descriptor.write(STDOUT_FILENO, try DocumentJSON.findings(checked)) }
         try CommandFailure.exit(failures: failures, of: input.files.count)
         if checked.flatMap(\.findings).contains(where: { $0.severity >= failOn }) { throw ExitCode(1) }
     }
@@ -45,7 +46,7 @@ struct CheckReport {
             var where_ = [f.page.map { "p\($0)" }, f.tableTitle, [f.code, f.rowName].compactMap { $0 }.joined(separator: " "),
                           f.column.map { "[\($0)]" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "  ")
             if where_.isEmpty { where_ = "-" }
-            out += "  \(f.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(f.rule)  \(where_)\n"
+            out += "  \(f.severity.rawValue + String(repeating: " ", count: max(0, 8 - f.severity.rawValue.count))) \(f.rule)  \(where_)\n"
             out += "           \(f.message)"
             if let p = f.printed, let e = f.expected, let d = f.difference { out += " (printed \(p), expected \(e), difference \(d))" }
             out += "\n"

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import BudgetExport
+import FoundationEssentials
 import PDFLayout
 
 /// Maps the library's typed errors to a message on standard error and a documented exit
@@ -16,7 +17,7 @@ enum CommandFailure {
 
     /// One line on standard error, prefixed so a script's log says who wrote it.
     static func say(_ message: String) {
-        FileHandle.standardError.write(Data("budgetpdf: \(message)\n".utf8))
+        Descriptor.printError("budgetpdf: \(message)\n")
     }
 
     /// The exit of a run over `fileCount` files of which some failed with `failures`

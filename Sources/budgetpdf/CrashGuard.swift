@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PDFLayout
 
 /// Reports a crash while a document is read in this process (a single-file command reads

@@ -1,7 +1,9 @@
 import ArgumentParser
 import BudgetExport
+import BudgetModel
 import BudgetPDF
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `budgetpdf extract`: PDFs in, clean data out.
 struct Extract: ParsableCommand {
@@ -62,7 +64,7 @@ struct Extract: ParsableCommand {
         if out == "-" {
             let failures = try reader.each(input.files, verbosity: verbosity) { _, _, document in
                 do {
-                    FileHandle.standardOutput.write(input.files.count > 1 ? try DocumentJSON.line(document) : try document.jsonData())
+                    Descriptor.write(STDOUT_FILENO, input.files.count > 1 ? try DocumentJSON.line(document) : try document.jsonData())
                 } catch {
                     CommandFailure.say("\(error)")
                     throw ExitCode(73)
@@ -151,6 +153,6 @@ struct Summary {
     var line: String {
         let findings = zip(Finding.Severity.allCases, counts.findings).map { "\($1) \($0.rawValue)" }
         return "\(file): \(counts.pages) pages, \(counts.tables) tables, \(counts.rows) rows, "
-            + "findings \(findings.joined(separator: " ")), \(counts.warnings) warnings (\(String(format: "%.1f", seconds)) s)"
+            + "findings \(findings.joined(separator: " ")), \(counts.warnings) warnings (\(FixedPoint.text(seconds, places: 1)) s)"
     }
 }

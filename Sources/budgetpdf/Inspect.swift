@@ -1,6 +1,9 @@
 import ArgumentParser
+import BudgetExport
+import BudgetModel
 import BudgetPDF
-import Foundation
+import FoundationEssentials
+import Glibc
 import PDFLayout
 import TableLayout
 
@@ -37,7 +40,7 @@ struct Inspect: ParsableCommand {
         try CommandFailure.report {
             let password = self.password ?? ProcessInfo.processInfo.environment["BUDGETPDF_PASSWORD"]
             let document = file == "-"
-                ? try PDFDocument(data: FileHandle.standardInput.readDataToEndOfFile(), name: IsolatedReader.stdinName, password: password)
+                ? try PDFDocument(data: Data(Descriptor.readAll(STDIN_FILENO)), name: IsolatedReader.stdinName, password: password)
                 : try PDFDocument(path: file, password: password)
             var numbers = Array(1...max(document.pageCount, 1)).filter { $0 <= document.pageCount }
             if let pages {
@@ -51,7 +54,6 @@ struct Inspect: ParsableCommand {
                 try document.writeAnnotatedPNG(page: page, to: png)
             }
             // Pages are printed as they are read, so memory stays flat on long documents.
-            let out = FileHandle.standardOutput
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             if json {
@@ -59,7 +61,7 @@ struct Inspect: ParsableCommand {
                                            producer: document.producer, creator: document.creator)
                 var prefix = try encoder.encode(head)
                 prefix.removeLast()  // the closing brace: pages follow
-                out.write(prefix + Data(#","pages":["#.utf8))
+                Descriptor.write(STDOUT_FILENO, prefix + Data(#","pages":["#.utf8))
             } else {
                 print("\(file): \(document.pageCount) pages; producer \(document.producer ?? "-"); creator \(document.creator ?? "-")")
             }
@@ -67,12 +69,12 @@ struct Inspect: ParsableCommand {
                 let layout = try document.page(n)
                 if pages != nil, numbers.count == 1, !layout.hasText { throw PDFLayoutError(file: document.name, page: n, reason: .noText) }
                 if json {
-                    out.write((i > 0 ? Data(",".utf8) : Data()) + (try encoder.encode(layout)))
+                    Descriptor.write(STDOUT_FILENO, (i > 0 ? Data(",".utf8) : Data()) + (try encoder.encode(layout)))
                 } else {
-                    out.write(Data(LayoutReport(page: layout).text.utf8))
+                    Descriptor.write(STDOUT_FILENO, Data(LayoutReport(page: layout).text.utf8))
                 }
             }
-            if json { out.write(Data("]}\n".utf8)) }
+            if json { Descriptor.write(STDOUT_FILENO, Data("]}\n".utf8)) }
         }
     }
 }
@@ -122,5 +124,5 @@ struct LayoutReport {
         return out
     }
 
-    private func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+    private func fmt(_ v: Double) -> String { FixedPoint.text(v, places: 1) }
 }

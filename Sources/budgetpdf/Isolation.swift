@@ -2,7 +2,9 @@ import ArgumentParser
 import BudgetBatch
 import BudgetExport
 import BudgetPDF
-import Foundation
+import FoundationEssentials
+import Glibc
+import PDFLayout
 
 /// `budgetpdf read-document` (hidden): reads and checks one document and writes it to
 /// standard output in the form only `IsolatedReader` reads (`DocumentTransfer`); with
@@ -32,7 +34,7 @@ struct ReadDocument: ParsableCommand {
         let document: BudgetDocument
         switch InProcessReader.read(file, password: ProcessInfo.processInfo.environment["BUDGETPDF_PASSWORD"],
                                     pages: try pages.map { try PageSelection($0) }, entity: entity,
-                                    fiscalYear: fiscalYear, kind: kind, standardInput: { FileHandle.standardInput.readDataToEndOfFile() }) {
+                                    fiscalYear: fiscalYear, kind: kind, standardInput: { Data(Descriptor.readAll(STDIN_FILENO)) }) {
         case .success(let d): document = d
         case .failure(let f): throw ExitCode(f.code)
         }
@@ -45,9 +47,9 @@ struct ReadDocument: ParsableCommand {
             } catch {
                 throw ExitCode(IsolatedReader.writeFailed)  // `written` has said why
             }
-            FileHandle.standardOutput.write(try JSONEncoder().encode(written))
+            Descriptor.write(STDOUT_FILENO, try JSONEncoder().encode(written))
         } else {
-            FileHandle.standardOutput.write(try DocumentTransfer.encode(document))
+            Descriptor.write(STDOUT_FILENO, try DocumentTransfer.encode(document))
         }
     }
 }
@@ -240,7 +242,7 @@ struct IsolatedReader {
     func readHere(_ file: String) -> Result<BudgetDocument, Failure> {
         InProcessReader.read(file, password: options.effectivePassword, pages: options.pages, entity: entity,
                              fiscalYear: fiscalYear, kind: kind) {
-            if stdin.data == nil { stdin.data = FileHandle.standardInput.readDataToEndOfFile() }
+            if stdin.data == nil { stdin.data = Data(Descriptor.readAll(STDIN_FILENO)) }
             return stdin.data ?? Data()
         }
     }
@@ -255,7 +257,7 @@ struct IsolatedReader {
         arguments += ["--", file]
         var input: Data? = nil
         if file == "-" {
-            if stdin.data == nil { stdin.data = FileHandle.standardInput.readDataToEndOfFile() }
+            if stdin.data == nil { stdin.data = Data(Descriptor.readAll(STDIN_FILENO)) }
             input = stdin.data
         }
         var environment = ParentDeath.childEnvironment()

@@ -1,7 +1,8 @@
 import ArgumentParser
 import BudgetExport
 import BudgetPDF
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// How much a command says on standard error, the same on every command.
 struct Verbosity: ParsableArguments {

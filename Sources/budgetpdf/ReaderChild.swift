@@ -1,6 +1,8 @@
 import BudgetBatch
+import BudgetExport
 import BudgetPDF
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One document being read by a child `budgetpdf read-document` (`IsolatedReader`): started
 /// at once, its answer and its messages gathered on other threads while this process does
@@ -39,7 +41,7 @@ final class ReaderChild {
         let end = child.wait()
         let data = Data(child.standardOutput)
         let said = child.standardError
-        if !said.isEmpty { FileHandle.standardError.write(Data(said)) }
+        if !said.isEmpty { Descriptor.write(STDERR_FILENO, said) }
         switch end {
         case .signalled(let signal):
             CommandFailure.say("\(name): budgetpdf crashed reading it (signal \(signal)); "

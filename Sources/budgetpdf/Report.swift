@@ -3,7 +3,9 @@ import BudgetBatch
 import BudgetExport
 import BudgetPDF
 import BudgetReport
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 
 /// `budgetpdf report`: a review page per document, for a person to check the extraction
 /// against the printed pages.

@@ -6,20 +6,36 @@ import XCTest
 /// loader's own trace (LD_DEBUG=libs, glibc) of a real run says which libraries were
 /// initialised, linked or loaded later alike.
 final class StartupLibraryTests: XCTestCase {
-    /// The paths of the xlsx-only libraries the loader initialised during `extract` in `formats`.
-    private func xlsxLibraries(_ formats: String) throws -> [String] {
+    /// The paths of the libraries the loader initialised during `extract` in `formats`.
+    private func initialisedLibraries(_ formats: String) throws -> [String] {
         let out = try temporaryFolder()
         let r = try Harness.run(["extract", Harness.sample("hebei-portrait").path, "--out", out.path, "--format", formats],
                                 environment: ["LD_DEBUG": "libs"])
         XCTAssertEqual(r.status, 0, r.stderr.suffix(2000).description)
         let initialised = r.stderr.split(separator: "\n").filter { $0.contains("calling init:") }
         guard !initialised.isEmpty else { throw XCTSkip("the dynamic loader does not trace (LD_DEBUG=libs is glibc's)") }
+        return initialised.map { $0.components(separatedBy: "calling init:").last!.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The paths of the xlsx-only libraries the loader initialised during `extract` in `formats`.
+    private func xlsxLibraries(_ formats: String) throws -> [String] {
         // libcrypto is not asserted: another library may bring it on some system.
-        return initialised.compactMap { line in
-            let path = line.components(separatedBy: "calling init:").last!.trimmingCharacters(in: .whitespaces)
+        try initialisedLibraries(formats).filter { path in
             let file = URL(fileURLWithPath: path).lastPathComponent
-            return file.hasPrefix("libxlsxwriter.") || file.hasPrefix("libminizip.") ? path : nil
+            return file.hasPrefix("libxlsxwriter.") || file.hasPrefix("libminizip.")
         }
+    }
+
+    /// swift-corelibs-foundation (Foundation, and CoreFoundation and ICU behind it) is not
+    /// linked, only FoundationEssentials: the whole library cost every run ~1 ms of start-up
+    /// and made each of the runtime's conformance look-ups scan ~2,100 more records. This
+    /// debug build links the Swift libraries dynamically, so the trace names them; a file
+    /// that imports Foundation again, or a dependency that drags it in, fails here.
+    func testFoundationIsNotLinkedOnlyItsEssentials() throws {
+        let files = try initialisedLibraries("json,csv").map { URL(fileURLWithPath: $0).lastPathComponent }
+        XCTAssertTrue(files.contains { $0.hasPrefix("libFoundationEssentials.") }, "the trace shows no Swift library: \(files)")
+        XCTAssertEqual(files.filter { ["libFoundation.", "libFoundationInternationalization.", "lib_FoundationICU.", "libCoreFoundation."]
+            .contains(where: $0.hasPrefix) }, [])
     }
 
     func testJSONAndCSVDoNotLoadTheXlsxLibrary() throws {

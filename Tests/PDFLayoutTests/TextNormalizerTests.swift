@@ -1,3 +1,4 @@
+import Foundation
 @testable import PDFLayout
 import XCTest
 
@@ -9,6 +10,25 @@ final class TextNormalizerTests: XCTestCase {
         XCTAssertEqual(TextNormalizer.normalize(character: "\u{2F00}").change, .radical)
         XCTAssertEqual(Array(TextNormalizer.normalize(character: "\u{F9DC}").text.unicodeScalars), ["\u{9686}"])  // compatibility 隆
         XCTAssertEqual(TextNormalizer.normalize(character: "\u{F9DC}").change, .compatibilityIdeograph)
+    }
+
+    /// The generated table (CJKCompatibility.swift) against Foundation's ICU normalization,
+    /// which the normalizer called before: every radical's NFKC form and every
+    /// compatibility ideograph's NFC form, and no change where they have none.
+    func testTheTableIsWhatUnicodeNormalizationGives() {
+        var rewritten = 0
+        for (range, normalize) in [(UInt32(0x2E80)...0x2FDF, { (s: String) in s.precomposedStringWithCompatibilityMapping }),
+                                   (0xF900...0xFAFF, { (s: String) in s.precomposedStringWithCanonicalMapping })] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let text = String(scalar), expected = normalize(text)
+                let (normal, change) = TextNormalizer.normalize(character: text)
+                XCTAssertEqual(Array(normal.unicodeScalars), Array(expected.unicodeScalars), String(value, radix: 16))
+                XCTAssertEqual(change != nil, !expected.unicodeScalars.elementsEqual(text.unicodeScalars), String(value, radix: 16))
+                if change != nil { rewritten += 1 }
+            }
+        }
+        XCTAssertEqual(rewritten, CJKCompatibility.forms.count)
     }
 
     func testOrdinaryTextIsLeftAlone() {
