@@ -46,6 +46,16 @@ struct BudgetPDFCommand: ParsableCommand {
                                + "(budgetpdf extract --out DIR -- \(name)) or write ./\(name)")
             Glibc.exit(64)
         }
+        // A plain command line of a command that reads those itself skips the parser's
+        // reflection (`PlainArguments`); any other goes on to the parser.
+        if let plain = command as? PlainlyParsed.Type, var parsed = plain.init(plain: Array(arguments.dropFirst())) {
+            do {
+                try parsed.run()
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         // A subcommand named first is parsed as a root, which it is but for `budgetpdf`
         // before it in usage lines (its configuration's `_superCommandName`): the root's
         // own parse would first try the arguments as a completion-script request, reflection
