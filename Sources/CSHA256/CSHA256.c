@@ -3,7 +3,7 @@
 // swift-crypto did this before; it imports swift-corelibs-foundation, which made the one
 // binary link and start all of that library for a single hash. A document is hashed once
 // per run, so the speed that matters is the SHA instructions' (~1.5 GB/s here against
-// ~0.25 GB/s for the portable rounds); both paths are checked against Python's hashlib.
+// ~0.3 GB/s for the portable rounds); both paths are checked against Python's hashlib.
 
 #include "CSHA256.h"
 
@@ -28,27 +28,47 @@ static const uint32_t K[64] = {
 
 typedef void (*blocks_fn)(uint32_t state[8], const uint8_t *data, size_t blocks);
 
-static inline uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+#define ROTR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+#define BSIG0(x) (ROTR(x, 2) ^ ROTR(x, 13) ^ ROTR(x, 22))
+#define BSIG1(x) (ROTR(x, 6) ^ ROTR(x, 11) ^ ROTR(x, 25))
+#define SSIG0(x) (ROTR(x, 7) ^ ROTR(x, 18) ^ ((x) >> 3))
+#define SSIG1(x) (ROTR(x, 17) ^ ROTR(x, 19) ^ ((x) >> 10))
+#define CH(e, f, g) ((g) ^ ((e) & ((f) ^ (g))))
+#define MAJ(a, b, c) (((a) & (b)) | ((c) & ((a) | (b))))
+// The message schedule kept as the last 16 words, extended as the rounds need them.
+#define WORD(i) w[(i) & 15]
+#define NEXT(i) (WORD(i) += SSIG1(WORD((i) - 2)) + WORD((i) - 7) + SSIG0(WORD((i) - 15)))
+#define ROUND(a, b, c, d, e, f, g, h, i, wi)                                  \
+    do {                                                                    \
+        uint32_t t1 = h + BSIG1(e) + CH(e, f, g) + K[i] + (wi);             \
+        d += t1;                                                            \
+        h = t1 + BSIG0(a) + MAJ(a, b, c);                                   \
+    } while (0)
+// Eight rounds with the working variables renamed instead of moved.
+#define ROUNDS8(i, wi)                                                                                \
+    ROUND(a, b, c, d, e, f, g, h, (i) + 0, wi((i) + 0)); ROUND(h, a, b, c, d, e, f, g, (i) + 1, wi((i) + 1)); \
+    ROUND(g, h, a, b, c, d, e, f, (i) + 2, wi((i) + 2)); ROUND(f, g, h, a, b, c, d, e, (i) + 3, wi((i) + 3)); \
+    ROUND(e, f, g, h, a, b, c, d, (i) + 4, wi((i) + 4)); ROUND(d, e, f, g, h, a, b, c, (i) + 5, wi((i) + 5)); \
+    ROUND(c, d, e, f, g, h, a, b, (i) + 6, wi((i) + 6)); ROUND(b, c, d, e, f, g, h, a, (i) + 7, wi((i) + 7))
 
+// The rounds of FIPS 180-4 unrolled (~53 instructions a byte; a loop moving the eight
+// variables each round took ~69).
 static void portable_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
     for (; blocks > 0; blocks--, data += 64) {
-        uint32_t w[64];
+        uint32_t w[16];
         for (int i = 0; i < 16; i++) {
             w[i] = (uint32_t)data[4 * i] << 24 | (uint32_t)data[4 * i + 1] << 16 | (uint32_t)data[4 * i + 2] << 8 | data[4 * i + 3];
         }
-        for (int i = 16; i < 64; i++) {
-            uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-            uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-        }
         uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
         uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
-        for (int i = 0; i < 64; i++) {
-            uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
-            uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-            h = g; g = f; f = e; e = d + t1;
-            d = c; c = b; b = a; a = t1 + t2;
-        }
+        ROUNDS8(0, WORD);
+        ROUNDS8(8, WORD);
+        ROUNDS8(16, NEXT);
+        ROUNDS8(24, NEXT);
+        ROUNDS8(32, NEXT);
+        ROUNDS8(40, NEXT);
+        ROUNDS8(48, NEXT);
+        ROUNDS8(56, NEXT);
         state[0] += a; state[1] += b; state[2] += c; state[3] += d;
         state[4] += e; state[5] += f; state[6] += g; state[7] += h;
     }
