@@ -1,3 +1,4 @@
+import BudgetExport
 import Dispatch
 import FoundationEssentials
 import Glibc
@@ -142,17 +143,7 @@ public final class Subprocess: @unchecked Sendable {
             sigemptyset(&pipeSignal)
             sigaddset(&pipeSignal, SIGPIPE)
             pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
-            bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        break
-                    }
-                    offset += n
-                }
-            }
+            Descriptor.write(fd, bytes)
             close(fd)
         }
     }
@@ -180,13 +171,7 @@ final class Drain: @unchecked Sendable {
     /// Starts reading `fd` to its end; closes it there.
     init(_ fd: Int32) {
         detachThread { [self] in
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-                if n > 0 { bytes += chunk[..<n]; continue }
-                if n < 0, errno == EINTR { continue }
-                break
-            }
+            bytes = Descriptor.readAll(fd)
             close(fd)
             done.signal()
         }

@@ -58,6 +58,15 @@ struct PlainArguments {
     }
 }
 
+extension PlainArguments {
+    /// Option `name`'s value converted as the parser converts it (`ExpressibleByArgument`):
+    /// `.some(nil)` when the option was not given, nil when its value does not convert.
+    func converted<T: ExpressibleByArgument>(_ name: String, as type: T.Type) -> T?? {
+        guard let text = values[name] else { return .some(nil) }
+        return T(argument: text).map { .some($0) }
+    }
+}
+
 /// A command that reads a plain command line itself (`PlainArguments`), falling back to
 /// swift-argument-parser for any other.
 protocol PlainlyParsed: ParsableCommand {
@@ -86,16 +95,10 @@ extension Extract: PlainlyParsed {
         format = line.values["format"] ?? "json,csv"
         excel = line.flags.contains("excel")
         entity = line.values["entity"]
-        fiscalYear = nil
-        if let year = line.values["fiscal-year"] {
-            guard let number = Int(argument: year) else { return nil }
-            fiscalYear = number
-        }
-        kind = nil
-        if let name = line.values["kind"] {
-            guard let value = DocumentKind(argument: name) else { return nil }
-            kind = value
-        }
+        guard let fiscalYear = line.converted("fiscal-year", as: Int.self),
+              let kind = line.converted("kind", as: DocumentKind.self) else { return nil }
+        self.fiscalYear = fiscalYear
+        self.kind = kind
         var verbosity = Verbosity()
         verbosity.quiet = line.flags.contains("quiet")
         verbosity.verbose = line.flags.contains("verbose")
@@ -119,16 +122,10 @@ extension ReadDocument: PlainlyParsed {
         file = line.positionals[0]
         pages = line.values["pages"]
         entity = line.values["entity"]
-        fiscalYear = nil
-        if let year = line.values["fiscal-year"] {
-            guard let number = Int(argument: year) else { return nil }
-            fiscalYear = number
-        }
-        kind = nil
-        if let name = line.values["kind"] {
-            guard let value = DocumentKind(argument: name) else { return nil }
-            kind = value
-        }
+        guard let fiscalYear = line.converted("fiscal-year", as: Int.self),
+              let kind = line.converted("kind", as: DocumentKind.self) else { return nil }
+        self.fiscalYear = fiscalYear
+        self.kind = kind
         write = line.values["write"]
         stem = line.values["stem"]
         format = line.values["format"] ?? "json,csv"
