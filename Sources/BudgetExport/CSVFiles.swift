@@ -178,9 +178,14 @@ public enum CSVFiles {
 
     /// The file name of table `index` under `DIR/<name>/`: stable, sortable, readable.
     public static func tableFileName(_ table: BudgetTable, index: Int) -> String {
-        // `%02d-` without String(format:), which costs a Foundation formatter per file.
+        numbered(table, index: index, separator: "-") + ".csv"
+    }
+
+    /// Table `index`'s number, two digits at least (as `%02d` writes it), then its kind:
+    /// how its CSV file and its workbook sheet are named.
+    static func numbered(_ table: BudgetTable, index: Int, separator: String) -> String {
         let n = index + 1
-        return (n < 10 ? "0" : "") + String(n) + "-" + table.kind.rawValue + ".csv"
+        return (n < 10 ? "0" : "") + String(n) + separator + table.kind.rawValue
     }
 
     /// A decimal without exponent or grouping, exactly.

@@ -71,7 +71,7 @@ public enum Workbook {
         let formats = Formats(workbook)
         var failure: Failure?
         for (i, table) in document.tables.enumerated() {
-            let name = (i < 9 ? "0" : "") + "\(i + 1) " + table.kind.rawValue
+            let name = CSVFiles.numbered(table, index: i, separator: " ")
             guard let sheet = cxlsx_workbook_add_worksheet(workbook, String(name.prefix(31))) else {
                 failure = Failure(description: "\(path): cannot add sheet \(name)")
                 break
